@@ -162,7 +162,9 @@ WS            : [ \t\r\n]+ -> skip ;
 
 // Lexical errors are tokens, so the lexer never reports on its own: the
 // parser front end turns them into diagnostics with a precise message.
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// A `/*` whose text never contains `*/`. (Written as `'/*' .*? EOF` it would
+// out-match BLOCK_COMMENT and swallow the rest of every file with a comment.)
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF ;
 UNTERMINATED_STRING  : '"' (~["\\\r\n] | '\\' ~[\r\n])* '\\'? ;
 ERROR_CHAR           : . ;
 
