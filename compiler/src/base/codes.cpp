@@ -118,6 +118,10 @@ constexpr std::array kCodes = {
              "`int`, or a range on a type other than `int` and `float`."},
     CodeInfo{"E0216", "too many modalities",
              "A compilation may declare at most 64 modalities."},
+    CodeInfo{"E0217", "attribute name is a record field",
+             "Attributes may not be called like a record field (`id item modality label concept\n"
+             "annotator source confidence track start end duration`): `x.label` would be\n"
+             "ambiguous. Rename the attribute."},
     // ---------------------------------------------------------------- rules
     CodeInfo{"E0301", "unknown name",
              "The identifier is neither a binding of the rule, a quantifier variable in scope,\n"

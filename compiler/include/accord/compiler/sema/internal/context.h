@@ -1,0 +1,80 @@
+#pragma once
+// State shared by the semantic passes: the program being built, per-module
+// scopes, and name lookup with did-you-mean.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "accord/compiler/base/diagnostic.h"
+#include "accord/compiler/sema/analyze.h"
+#include "accord/compiler/sema/program.h"
+
+namespace accord::sema::internal {
+
+enum class SymbolKind { MODALITY, ENUM, CONCEPT, RULE, TEST };
+const char* KindName(SymbolKind kind);
+
+struct Symbol {
+  SymbolKind kind = SymbolKind::CONCEPT;
+  std::uint32_t id = 0;  ///< index into the Program table of that kind
+  std::uint32_t module = 0;
+  const ast::Decl* decl = nullptr;
+};
+
+enum class LookupStatus { FOUND, NOT_FOUND, AMBIGUOUS, WRONG_KIND };
+
+struct LookupResult {
+  LookupStatus status = LookupStatus::NOT_FOUND;
+  Symbol symbol;
+  std::vector<std::uint32_t> candidates;  ///< modules defining the name, when AMBIGUOUS
+};
+
+class Context {
+ public:
+  Context(Program& program, Diagnostics& diags) : program(program), diags(diags) {}
+
+  Program& program;
+  Diagnostics& diags;
+  /// Per module: its own declarations by name.
+  std::vector<std::unordered_map<std::string, Symbol>> scopes;
+  /// Declarations referenced from anywhere (for the unused-declaration lints).
+  std::unordered_set<const void*> used;
+  std::vector<SessionWarning> session_warnings;
+  /// Concepts with every parent before its children (set by HierarchyPass).
+  std::vector<ConceptId> topo_order;
+
+  /// Looks `name` up from `module`: its own declarations first, then its
+  /// direct imports; `mod.name` looks in the module named `mod`.
+  LookupResult Lookup(std::uint32_t module, const ast::QualifiedName& name) const;
+
+  /// Looks up a name that must be of `kind`; reports `code` (unknown), E0104
+  /// (ambiguous) with did-you-mean, and returns nothing on failure. Marks the
+  /// declaration used.
+  std::optional<Symbol> Resolve(std::uint32_t module, const ast::QualifiedName& name, SymbolKind kind,
+                        const char* code);
+
+  /// Names of kind `kind` visible from `module`, for did-you-mean.
+  std::vector<std::string> VisibleNames(std::uint32_t module, SymbolKind kind) const;
+
+  /// The module whose name is `name` among `module` and its imports, or -1.
+  int FindModule(std::uint32_t module, const std::string& name) const;
+
+  /// "`name`" qualified by its module when it comes from another module.
+  std::string DisplayName(SymbolKind kind, std::uint32_t id) const;
+  /// The declaration range of a concept, modality, enum.
+  SourceRange DeclRange(SymbolKind kind, std::uint32_t id) const;
+};
+
+/// Evaluates a constant (default, fixed value, test field) against
+/// `expected`, reporting E0213/E0204/E0214; `what` names the value's use in
+/// messages ("the default of `intensity`").
+std::optional<Value> EvalConstant(Context& ctx, std::uint32_t module, const ast::Expr& expr,
+                                  const Type& expected, const std::string& what);
+
+/// Builds a single-part qualified name (for lookups of plain identifiers).
+ast::QualifiedName Single(const ast::Name& name);
+
+}  // namespace accord::sema::internal

@@ -1,0 +1,138 @@
+#include "accord/compiler/sema/internal/context.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace accord::sema::internal {
+
+const char* KindName(SymbolKind kind) {
+  switch (kind) {
+    case SymbolKind::MODALITY: return "modality";
+    case SymbolKind::ENUM: return "enum";
+    case SymbolKind::CONCEPT: return "concept";
+    case SymbolKind::RULE: return "rule";
+    case SymbolKind::TEST: return "test";
+  }
+  return "name";
+}
+
+ast::QualifiedName Single(const ast::Name& name) {
+  ast::QualifiedName q;
+  q.parts.push_back(name);
+  q.range = name.range;
+  return q;
+}
+
+int Context::FindModule(std::uint32_t module, const std::string& name) const {
+  if (program.modules[module].name == name) return static_cast<int>(module);
+  for (std::uint32_t imported : program.modules[module].imports) {
+    if (program.modules[imported].name == name) return static_cast<int>(imported);
+  }
+  return -1;
+}
+
+LookupResult Context::Lookup(std::uint32_t module, const ast::QualifiedName& name) const {
+  LookupResult result;
+  if (name.parts.empty()) return result;
+  if (name.parts.size() == 2) {
+    int target = FindModule(module, name.parts[0].text);
+    if (target < 0) return result;
+    auto it = scopes[static_cast<std::size_t>(target)].find(name.parts[1].text);
+    if (it == scopes[static_cast<std::size_t>(target)].end()) return result;
+    result.status = LookupStatus::FOUND;
+    result.symbol = it->second;
+    return result;
+  }
+  if (name.parts.size() != 1) return result;
+  const std::string& text = name.parts[0].text;
+  if (auto it = scopes[module].find(text); it != scopes[module].end()) {
+    result.status = LookupStatus::FOUND;
+    result.symbol = it->second;
+    return result;
+  }
+  for (std::uint32_t imported : program.modules[module].imports) {
+    auto it = scopes[imported].find(text);
+    if (it == scopes[imported].end()) continue;
+    result.candidates.push_back(imported);
+    if (result.status == LookupStatus::NOT_FOUND) {
+      result.status = LookupStatus::FOUND;
+      result.symbol = it->second;
+    } else {
+      result.status = LookupStatus::AMBIGUOUS;
+    }
+  }
+  return result;
+}
+
+std::vector<std::string> Context::VisibleNames(std::uint32_t module, SymbolKind kind) const {
+  std::vector<std::string> names;
+  auto collect = [&](std::uint32_t m) {
+    for (const auto& [text, symbol] : scopes[m]) {
+      if (symbol.kind == kind) names.push_back(text);
+    }
+  };
+  collect(module);
+  for (std::uint32_t imported : program.modules[module].imports) collect(imported);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::QualifiedName& name,
+                               SymbolKind kind, const char* code) {
+  LookupResult result = Lookup(module, name);
+  std::string joined = name.Joined();
+  if (result.status == LookupStatus::AMBIGUOUS) {
+    std::vector<std::string> forms;
+    for (std::uint32_t m : result.candidates) {
+      forms.push_back(fmt::format("`{}.{}`", program.modules[m].name, joined));
+    }
+    Diagnostic& d = diags.Error("E0104", name.range,
+                                fmt::format("`{}` is ambiguous: it is declared by {} imports",
+                                            joined, result.candidates.size()));
+    d.Primary("ambiguous name");
+    for (std::uint32_t m : result.candidates) {
+      const Symbol& other = scopes[m].at(joined);
+      d.Label(other.decl->name.range, fmt::format("declared in `{}`", program.modules[m].name));
+    }
+    d.Help(fmt::format("write the qualified form: {}", fmt::join(forms, " or ")));
+    return std::nullopt;
+  }
+  if (result.status == LookupStatus::FOUND && result.symbol.kind == kind) {
+    used.insert(result.symbol.decl);
+    return result.symbol;
+  }
+  Diagnostic& d =
+      diags.Error(code, name.range, fmt::format("unknown {} `{}`", KindName(kind), joined));
+  if (result.status == LookupStatus::FOUND) {
+    d.Primary(fmt::format("this is a {}, not a {}", KindName(result.symbol.kind), KindName(kind)));
+    d.Label(result.symbol.decl->name.range,
+            fmt::format("{} `{}` declared here", KindName(result.symbol.kind), joined));
+  } else {
+    d.Primary(fmt::format("no {} of this name is declared here or in an import", KindName(kind)));
+    std::string suggestion = DidYouMean(name.parts.back().text, VisibleNames(module, kind));
+    if (!suggestion.empty()) d.Help(suggestion);
+  }
+  return std::nullopt;
+}
+
+std::string Context::DisplayName(SymbolKind kind, std::uint32_t id) const {
+  switch (kind) {
+    case SymbolKind::CONCEPT: return program.concepts[id].name;
+    case SymbolKind::MODALITY: return program.modalities[id].name;
+    case SymbolKind::ENUM: return program.enums[id].name;
+    default: return {};
+  }
+}
+
+SourceRange Context::DeclRange(SymbolKind kind, std::uint32_t id) const {
+  switch (kind) {
+    case SymbolKind::CONCEPT: return program.concepts[id].decl->name.range;
+    case SymbolKind::MODALITY: return program.modalities[id].decl->name.range;
+    case SymbolKind::ENUM: return program.enums[id].decl->name.range;
+    default: return {};
+  }
+}
+
+}  // namespace accord::sema::internal

@@ -1,0 +1,138 @@
+// Pass 7: warnings. Unused enums and concepts, concepts no record can ever
+// carry, and rules whose conditions can never hold.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "accord/compiler/sema/internal/passes.h"
+
+namespace accord::sema::internal {
+namespace {
+
+void Conjuncts(const Expr* expr, std::vector<const Expr*>& out) {
+  if (!expr) return;
+  if (expr->op == ExprOp::AND) {
+    for (const ExprPtr& arg : expr->args) Conjuncts(arg.get(), out);
+    return;
+  }
+  out.push_back(expr);
+}
+
+/// The concept a conjunct requires of variable `var`, or kNoConcept.
+ConceptId RequiredConcept(const Expr& e, std::uint32_t var) {
+  if (e.op == ExprOp::IS && e.var == var) return e.concept_id;
+  if (e.op != ExprOp::EQ) return kNoConcept;
+  for (int side = 0; side < 2; ++side) {
+    const Expr& field = *e.args[static_cast<std::size_t>(side)];
+    const Expr& constant = *e.args[static_cast<std::size_t>(1 - side)];
+    if (field.op == ExprOp::FIELD && field.field == Field::CONCEPT && field.var == var &&
+        constant.op == ExprOp::CONST && constant.value.kind == TypeKind::CONCEPT) {
+      return constant.value.concept_id;
+    }
+  }
+  return kNoConcept;
+}
+
+void CheckNeverFires(Context& ctx, const Rule& rule) {
+  const Program& program = ctx.program;
+  std::vector<const Expr*> conjuncts;
+  Conjuncts(rule.where.get(), conjuncts);
+  for (std::uint32_t var = 0; var < rule.binding_count; ++var) {
+    const Variable& variable = rule.vars[var];
+    std::vector<std::pair<ConceptId, const Expr*>> required;
+    for (const Expr* conjunct : conjuncts) {
+      ConceptId c = RequiredConcept(*conjunct, var);
+      if (c != kNoConcept) required.emplace_back(c, conjunct);
+    }
+    if (required.empty()) continue;
+    if (variable.concept_id != kNoConcept) required.emplace_back(variable.concept_id, nullptr);
+    const ModalitySet bit = ModalitySet{1} << variable.modality;
+    bool possible = false;
+    for (ConceptId c = 0; c < program.concepts.size() && !possible; ++c) {
+      if ((program.concepts[c].modalities & bit) == 0) continue;
+      possible = std::all_of(required.begin(), required.end(),
+                             [&](const auto& r) { return program.IsA(c, r.first); });
+    }
+    if (possible) continue;
+    std::vector<std::string> names;
+    for (const auto& r : required) names.push_back(fmt::format("`{}`", program.concepts[r.first].name));
+    Diagnostic& d = ctx.diags.Warning(
+        "W0004", rule.decl->name.range,
+        fmt::format("rule `{}` can never fire: no concept annotated in `{}` is {}", rule.name,
+                    program.modalities[variable.modality].name,
+                    required.size() == 1 ? names[0]
+                                         : fmt::format("both {}", fmt::join(names, " and "))));
+    d.Primary("this rule never fires");
+    for (const auto& r : required) {
+      d.Label(r.second ? r.second->range : variable.range,
+              fmt::format("`{}` must be a `{}`", variable.name, program.concepts[r.first].name));
+    }
+    for (const DisjointSet& set : program.disjoint) {
+      for (const auto& a : required) {
+        for (const auto& b : required) {
+          for (ConceptId ma : set.members) {
+            for (ConceptId mb : set.members) {
+              if (ma < mb && program.IsA(a.first, ma) && program.IsA(b.first, mb)) {
+                std::string note = fmt::format("`{}` and `{}` are declared disjoint",
+                                               program.concepts[ma].name,
+                                               program.concepts[mb].name);
+                if (std::find(d.notes.begin(), d.notes.end(), note) == d.notes.end()) {
+                  d.Note(std::move(note));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    d.Help("remove the contradictory condition, or bind another concept");
+  }
+}
+
+void Session(Context& ctx, const void* decl, Diagnostic diagnostic) {
+  ctx.session_warnings.push_back({decl, std::move(diagnostic)});
+}
+
+Diagnostic Warning(std::string code, SourceRange range, std::string message, std::string primary,
+                   std::string help) {
+  Diagnostic d;
+  d.severity = Severity::WARNING;
+  d.code = std::move(code);
+  d.range = range;
+  d.message = std::move(message);
+  d.label = std::move(primary);
+  d.help = std::move(help);
+  return d;
+}
+
+}  // namespace
+
+void LintPass(Context& ctx) {
+  const Program& program = ctx.program;
+  for (const EnumInfo& info : program.enums) {
+    if (ctx.used.count(info.decl)) continue;
+    Session(ctx, info.decl,
+            Warning("W0001", info.decl->name.range, fmt::format("enum `{}` is never used", info.name),
+                    "declared here", "use it as an attribute type, or remove it"));
+  }
+  for (const ConceptInfo& info : program.concepts) {
+    const bool used = ctx.used.count(info.decl) > 0;
+    if (info.modalities == 0 && info.children.empty() && !used) {
+      Session(ctx, info.decl,
+              Warning("W0002", info.decl->name.range,
+                      fmt::format("concept `{}` is never used", info.name),
+                      "no label, no concept below it, and no rule mentions it",
+                      "give it a label with `in MODALITY`, or remove it"));
+    } else if (info.reachable == 0) {
+      Session(ctx, info.decl,
+              Warning("W0003", info.decl->name.range,
+                      fmt::format("concept `{}` is annotatable in no modality", info.name),
+                      "neither it nor any concept below it has a label",
+                      fmt::format("add `in MODALITY` to `{}` or to a concept below it", info.name)));
+    }
+  }
+  for (const Rule& rule : program.rules) CheckNeverFires(ctx, rule);
+}
+
+}  // namespace accord::sema::internal
