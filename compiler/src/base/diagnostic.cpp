@@ -33,6 +33,16 @@ Diagnostic& Diagnostics::Warning(std::string code, SourceRange range, std::strin
   return Add(Severity::WARNING, std::move(code), range, std::move(message));
 }
 
+Diagnostic& Diagnostics::Push(Diagnostic diagnostic) {
+  Diagnostic& d = Add(diagnostic.severity, std::move(diagnostic.code), diagnostic.range,
+                      std::move(diagnostic.message));
+  d.label = std::move(diagnostic.label);
+  d.secondary = std::move(diagnostic.secondary);
+  d.notes = std::move(diagnostic.notes);
+  d.help = std::move(diagnostic.help);
+  return d;
+}
+
 Diagnostic& Diagnostics::Add(Severity severity, std::string code, SourceRange range,
                              std::string message) {
   std::size_t& count = severity == Severity::ERROR ? error_count_ : warning_count_;

@@ -43,6 +43,8 @@ class Diagnostics {
 
   Diagnostic& Error(std::string code, SourceRange range, std::string message);
   Diagnostic& Warning(std::string code, SourceRange range, std::string message);
+  /// Adds a diagnostic built elsewhere (subject to the same cap).
+  Diagnostic& Push(Diagnostic diagnostic);
 
   bool HasErrors() const { return error_count_ > 0; }
   std::size_t ErrorCount() const { return error_count_; }

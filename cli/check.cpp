@@ -1,0 +1,40 @@
+// accord check PATH...: type-check .accord and YAML files or directories.
+
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace accord::cli {
+
+Command RegisterCheck(CLI::App& app) {
+  struct State {
+    std::vector<std::string> paths;
+    CompilerFlags flags;
+    bool time_passes = false;
+  };
+  auto state = std::make_shared<State>();
+  CLI::App* command = app.add_subcommand("check", "Check .accord/.yaml files or directories");
+  command->add_option("paths", state->paths, "Files or directories")->required();
+  state->flags.Register(*command, {"text", "json", "sarif"});
+  command->add_flag("--time-passes", state->time_passes,
+                    "Print the time each semantic pass took, per file, to stderr");
+  return {command, [state] {
+            Session session(state->flags.Options());
+            std::vector<std::string> files = ExpandSourcePaths(state->paths, session.Diags());
+            for (const std::string& file : files) {
+              const CompiledUnit* unit = session.Compile(file);
+              if (unit && state->time_passes) {
+                for (const sema::PassTiming& timing : unit->timings) {
+                  std::cerr << fmt::format("{}: pass {:<10} {:8.3f} ms\n", file, timing.name,
+                                           timing.seconds * 1000);
+                }
+              }
+            }
+            return ReportDiagnostics(session, state->flags, files.size());
+          }};
+}
+
+}  // namespace accord::cli

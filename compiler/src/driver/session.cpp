@@ -1,0 +1,248 @@
+#include "accord/compiler/driver/session.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "accord/compiler/yaml/yaml_loader.h"
+
+namespace accord {
+
+namespace fs = std::filesystem;
+
+struct Session::LoadedModule {
+  std::string path;
+  FileId file = kNoFile;
+  std::unique_ptr<ast::Module> ast;
+  bool loading = false;
+  bool broken = false;  ///< unreadable, unparsable, or an import could not be resolved
+  std::vector<int> imports;
+};
+
+namespace {
+
+bool IsSourceFile(const fs::path& path) {
+  std::string ext = path.extension().string();
+  return ext == ".accord" || ext == ".yaml" || ext == ".yml";
+}
+
+bool IsYaml(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+/// Reads a whole file; false with a reason on failure.
+bool ReadFile(const std::string& path, std::string& out, std::string& reason) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    reason = "it is a directory";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    reason = fs::exists(path, ec) ? "permission denied" : "no such file";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = std::move(buffer).str();
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitSearchPath(const std::string& value) {
+  std::vector<std::string> dirs;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t end = value.find(':', start);
+    if (end == std::string::npos) end = value.size();
+    if (end > start) dirs.push_back(value.substr(start, end - start));
+    start = end + 1;
+  }
+  return dirs;
+}
+
+std::vector<std::string> ExpandSourcePaths(const std::vector<std::string>& paths,
+                                           Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsSourceFile(it->path())) {
+          found.push_back(it->path().lexically_normal().string());
+        }
+      }
+      if (ec) {
+        diags.Error("E0101", {}, fmt::format("cannot read directory `{}`: {}", path, ec.message()));
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      out.push_back(path);
+    } else {
+      diags.Error("E0101", {}, fmt::format("cannot read `{}`: no such file or directory", path));
+    }
+  }
+  return out;
+}
+
+Session::Session(CompileOptions options) : options_(std::move(options)) {}
+Session::~Session() = default;
+
+std::string Session::FindImport(const std::string& importer_path, const ast::QualifiedName& name,
+                                std::vector<std::string>& searched) const {
+  fs::path relative;
+  for (const ast::Name& part : name.parts) relative /= part.text;
+  std::vector<fs::path> dirs;
+  dirs.push_back(fs::path(importer_path).parent_path());
+  for (const std::string& dir : options_.include_dirs) dirs.emplace_back(dir);
+  for (const std::string& dir : options_.path_dirs) dirs.emplace_back(dir);
+  for (const fs::path& dir : dirs) {
+    for (const char* ext : {".accord", ".yaml", ".yml"}) {
+      fs::path candidate = dir / relative;
+      candidate += ext;
+      std::error_code ec;
+      if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+    }
+    searched.push_back(dir.empty() ? "." : dir.string());
+  }
+  return {};
+}
+
+int Session::Load(const std::string& path, const ast::Import* from) {
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(path, ec).string();
+  if (ec) key = path;
+  if (auto it = by_path_.find(key); it != by_path_.end()) return it->second;
+
+  auto index = static_cast<int>(modules_.size());
+  modules_.push_back(std::make_unique<LoadedModule>());
+  by_path_[key] = index;
+  LoadedModule& module = *modules_.back();
+  module.path = path;
+
+  std::string text;
+  std::string reason;
+  if (!ReadFile(path, text, reason)) {
+    diags_.Error("E0101", from ? from->range : SourceRange{},
+                 fmt::format("cannot read `{}`: {}", path, reason));
+    module.broken = true;
+    return index;
+  }
+  module.file = sources_.Add(path, std::move(text));
+  file_module_[module.file] = index;
+  module.ast = IsYaml(path) ? LoadYamlModule(sources_, module.file, diags_)
+                            : ParseModule(sources_, module.file, diags_, options_.parse);
+  if (!module.ast) {
+    module.broken = true;
+    return index;
+  }
+
+  module.loading = true;
+  loading_chain_.push_back(index);
+  for (const ast::Import& import : module.ast->imports) {
+    std::vector<std::string> searched;
+    std::string found = FindImport(path, import.path, searched);
+    if (found.empty()) {
+      diags_.Error("E0102", import.path.range,
+                   fmt::format("cannot find module `{}`", import.path.Joined()))
+          .Primary("imported here")
+          .Note(fmt::format("looked for `{}` with extension .accord, .yaml or .yml in {}",
+                            import.path.Joined(), fmt::join(searched, ", ")))
+          .Help("pass `-I DIR` for the folder that holds it, or add that folder to ACCORD_PATH");
+      module.broken = true;
+      continue;
+    }
+    std::string found_key = fs::weakly_canonical(found, ec).string();
+    if (ec) found_key = found;
+    auto it = by_path_.find(found_key);
+    if (it != by_path_.end() && modules_[static_cast<std::size_t>(it->second)]->loading) {
+      std::vector<std::string> cycle;
+      auto first = std::find(loading_chain_.begin(), loading_chain_.end(), it->second);
+      for (auto c = first; c != loading_chain_.end(); ++c) {
+        cycle.push_back(modules_[static_cast<std::size_t>(*c)]->ast->name.Joined());
+      }
+      cycle.push_back(modules_[static_cast<std::size_t>(it->second)]->ast->name.Joined());
+      diags_.Error("E0103", import.path.range,
+                   fmt::format("import cycle: {}", fmt::join(cycle, " -> ")))
+          .Primary("this import closes the cycle")
+          .Help("move what both modules need into a third module that both import");
+      module.broken = true;
+      continue;
+    }
+    int child = Load(found, &import);
+    if (std::find(module.imports.begin(), module.imports.end(), child) == module.imports.end()) {
+      module.imports.push_back(child);
+    }
+  }
+  loading_chain_.pop_back();
+  module.loading = false;
+  return index;
+}
+
+const CompiledUnit* Session::Compile(const std::string& path) {
+  int root = Load(path, nullptr);
+  // Imports before importers: post-order over the import graph.
+  std::vector<int> order;
+  std::vector<char> seen(modules_.size(), 0);
+  bool broken = false;
+  auto visit = [&](auto&& self, int m) -> void {
+    if (seen[static_cast<std::size_t>(m)]) return;
+    seen[static_cast<std::size_t>(m)] = 1;
+    const LoadedModule& module = *modules_[static_cast<std::size_t>(m)];
+    broken = broken || module.broken;
+    for (int child : module.imports) self(self, child);
+    order.push_back(m);
+  };
+  visit(visit, root);
+  if (broken) return nullptr;
+
+  std::map<int, std::uint32_t> position;
+  for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = static_cast<std::uint32_t>(i);
+  std::vector<sema::ModuleInput> inputs;
+  for (int m : order) {
+    const LoadedModule& module = *modules_[static_cast<std::size_t>(m)];
+    sema::ModuleInput input{module.ast.get(), module.path, {}};
+    for (int child : module.imports) input.imports.push_back(position.at(child));
+    inputs.push_back(std::move(input));
+  }
+  sema::AnalyzeResult result = sema::Analyze(inputs, diags_);
+
+  unit_count_.resize(modules_.size(), 0);
+  for (int m : order) ++unit_count_[static_cast<std::size_t>(m)];
+  for (sema::SessionWarning& warning : result.session_warnings) {
+    auto key = std::make_pair(warning.diagnostic.code, warning.decl);
+    Pending& pending = session_warnings_[key];
+    if (pending.count == 0) {
+      pending.diagnostic = warning.diagnostic;
+      pending.module = file_module_.at(warning.diagnostic.range.file);
+    }
+    ++pending.count;
+  }
+  auto unit = std::make_unique<CompiledUnit>();
+  unit->root_path = path;
+  unit->program = std::move(result.program);
+  unit->timings = std::move(result.timings);
+  units_.push_back(std::move(unit));
+  return units_.back().get();
+}
+
+void Session::Finish() {
+  for (auto& [key, pending] : session_warnings_) {
+    if (pending.count == unit_count_[static_cast<std::size_t>(pending.module)]) {
+      diags_.Push(std::move(pending.diagnostic));
+    }
+  }
+  session_warnings_.clear();
+  diags_.Finish(sources_);
+}
+
+}  // namespace accord
