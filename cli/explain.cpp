@@ -13,9 +13,21 @@ namespace accord::cli {
 
 Command RegisterExplain(CLI::App& app) {
   auto code = std::make_shared<std::string>();
+  auto list = std::make_shared<bool>(false);
   CLI::App* command = app.add_subcommand("explain", "Explain a diagnostic code, e.g. E0201");
-  command->add_option("code", *code, "The code, e.g. E0201")->required();
-  return {command, [code] {
+  command->add_option("code", *code, "The code, e.g. E0201");
+  command->add_flag("--list", *list, "List every code with its title");
+  return {command, [code, list] {
+            if (*list) {
+              for (const CodeInfo& entry : AllCodes()) {
+                std::cout << fmt::format("{}  {}\n", entry.code, entry.title);
+              }
+              return static_cast<int>(EXIT_CLEAN);
+            }
+            if (code->empty()) {
+              std::cerr << "error: give a code, e.g. `accord explain E0201`, or --list\n";
+              return static_cast<int>(EXIT_USAGE);
+            }
             const CodeInfo* info = FindCode(*code);
             if (!info) {
               std::vector<std::string> codes;
