@@ -1,0 +1,5 @@
+# The parser front end: source text -> AST, and every diagnostic it reports.
+accord_unit_test(accord_parse_tests
+  SOURCES
+    ${CMAKE_CURRENT_SOURCE_DIR}/unit/parse_test.cpp
+  DEPS accord_parse)
