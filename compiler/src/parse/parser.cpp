@@ -469,7 +469,7 @@ class Builder {
     if (depth > s_.options.max_expr_depth) {
       if (!s_.reported_expr_depth) {
         s_.reported_expr_depth = true;
-        s_.Fatal("E0002", at_.Range(c),
+        s_.Fatal("E0002", at_.Range(c->getStart()),
                  "expression too deep: more than " + std::to_string(s_.options.max_expr_depth) +
                      " nested operations")
             .Help("split long chains of `and` or `or` into several rules, or use `x in {a, b, ...}`");
@@ -581,13 +581,18 @@ class Builder {
     return negative ? -value : value;
   }
 
-  /// `///` comments right before `first`, without `///` and one space.
+  /// `///` comments right before `first`, without `///` and one space. A
+  /// `///` after code on the same line (`a: int; /// …`) documents nothing:
+  /// it would be a surprise to find it on the next declaration.
   std::string Doc(const Token* first) {
     if (tokens_ == nullptr) return {};
+    const Token* previous = PreviousOnChannel(*tokens_, first);
     std::string doc;
     bool any = false;
     for (Token* t : tokens_->getHiddenTokensToLeft(first->getTokenIndex(), kDocChannel)) {
-      std::string_view line = t->getText();
+      if (previous != nullptr && t->getLine() == previous->getLine()) continue;
+      std::string text = t->getText();
+      std::string_view line = text;
       line.remove_prefix(3);
       if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
       if (any) doc += '\n';
@@ -813,7 +818,7 @@ class Builder {
         {"-", ast::BinaryOp::SUB},   {"*", ast::BinaryOp::MUL}, {"/", ast::BinaryOp::DIV},
     };
     auto e = Node<ast::BinaryExpr>(c);
-    e->op = kOps.at(op->getText());
+    e->op = kOps.at(op->getText());  // the grammar allows no other operator
     e->op_range = at_.Range(op);
     e->lhs = Expr(lhs, depth + 1);
     e->rhs = Expr(rhs, depth + 1);
@@ -930,15 +935,49 @@ class Builder {
     }
     if (listener.Count() > 0) return nullptr;
     if (Token* rest = tokens.LT(1); rest->getType() != Token::EOF) {
-      s_.diags
-          .Error("E0310", locator.Range(rest),
-                 std::string(kHolePrefix) + "unexpected `" + parse::internal::ShowText(rest->getText(), 32) +
-                     "` after the expression")
-          .Help("a hole holds one expression, such as `{v.label}`");
+      TrailingTokens(tokens, locator);
       return nullptr;
     }
     Builder builder(s_, locator, nullptr);
     return builder.Expr(tree, 1);
+  }
+
+  /// The expression of a hole ended before the hole did. The `expr` rule
+  /// stops before a token it cannot use; when that token is an operator it
+  /// is the operand after it that is missing.
+  void TrailingTokens(antlr4::BufferedTokenStream& tokens, const Locator& locator) {
+    Token* rest = tokens.LT(1);
+    Token* next = tokens.LT(2);
+    std::string op = rest->getText();
+    std::string wanted;
+    if (rest->getType() == s_.table.dot || rest->getType() == AP::IS) {
+      wanted = "identifier";
+    } else if (rest->getType() == AP::IN) {
+      wanted = "`{`";
+    } else if (rest->getType() == AP::AND || rest->getType() == AP::OR || IsBinaryOperator(op)) {
+      wanted = "expression";
+    }
+    if (!wanted.empty()) {
+      std::string found = next->getType() == Token::EOF
+                              ? "`}`"
+                              : "`" + parse::internal::ShowText(next->getText(), 32) + "`";
+      s_.diags.Error("E0310", locator.Range(next),
+                     std::string(kHolePrefix) + "expected " + wanted + " after `" + op + "`, found " + found);
+      return;
+    }
+    s_.diags
+        .Error("E0310", locator.Range(rest),
+               std::string(kHolePrefix) + "unexpected `" + parse::internal::ShowText(op, 32) +
+                   "` after the expression")
+        .Help("a hole holds one expression, such as `{v.label}`");
+  }
+
+  static bool IsBinaryOperator(const std::string& op) {
+    static const char* const kOps[] = {"==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/"};
+    for (const char* o : kOps) {
+      if (op == o) return true;
+    }
+    return false;
   }
 
   Session& s_;
