@@ -240,6 +240,9 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       if (previous != nullptr && expected.size() == 1) {
         d->Label(locator_.Range(previous), "expected " + parse::internal::Show(expected[0]) + " after this");
       }
+      if (offending != nullptr && IsGluedToNumber(offending)) {
+        d->Help("durations take the units `ms`, `s`, `min` and `h`, as in `250ms` or `2min`");
+      }
     }
     ++count_;
     if (max_errors_ != 0 && count_ >= max_errors_) {
@@ -249,6 +252,15 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   }
 
  private:
+  /// `10sec` lexes as the duration `10s` and the name `ec`.
+  bool IsGluedToNumber(const Token* t) const {
+    if (t->getType() != AP::ID || t->getTokenIndex() == 0) return false;
+    const Token* before = tokens_.get(t->getTokenIndex() - 1);
+    std::size_t type = before->getType();
+    return (type == AP::INT || type == AP::FLOAT || type == AP::DURATION) &&
+           before->getStopIndex() + 1 == t->getStartIndex();
+  }
+
   std::string ShowFound(const Token* t) const {
     if (t->getType() == Token::EOF) return locator_.InHole() ? "`}`" : "end of file";
     return "`" + parse::internal::ShowText(t->getText(), 32) + "`";
@@ -1042,7 +1054,7 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
 
 std::unique_ptr<ast::Module> ParseModule(const SourceManager& sources, FileId file, Diagnostics& diags,
                                          const ParseOptions& options) {
-  SourceRange start{file, {1, 1}, {1, 1}};
+  SourceRange start{file < sources.Size() ? file : kNoFile, {1, 1}, {1, 1}};
   try {
     return Parse(sources.Get(file), file, diags, options);
   } catch (const TooManySyntaxErrors&) {
