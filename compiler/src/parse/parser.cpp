@@ -7,6 +7,7 @@
 
 #include <antlr4-runtime.h>
 
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -62,7 +63,6 @@ class TokenTable {
     word(AP::FLOAT, "float");
     word(AP::STRING, "string");
     word(AP::DURATION, "duration");
-    semicolon = Type(";");
     lparen = Type("(");
     rparen = Type(")");
     lbracket = Type("[");
@@ -92,7 +92,7 @@ class TokenTable {
     return parse::internal::SimplifyExpected(std::move(out));
   }
 
-  std::size_t semicolon, lparen, rparen, lbracket, rbracket, lbrace, rbrace, minus, dot;
+  std::size_t lparen, rparen, lbracket, rbracket, lbrace, rbrace, minus, dot;
 
  private:
   std::unordered_map<std::string, std::size_t> by_text_;
@@ -144,6 +144,13 @@ class Locator {
     }
     std::size_t index = std::min(t->getStartIndex() + k, offsets_->size() - 1);
     return {line_, column_ + (*offsets_)[index]};
+  }
+  /// Position of code point `index` of the input (for a lexer's report).
+  Position AtIndex(std::size_t line, std::size_t index_in_line, std::size_t index) const {
+    if (offsets_ == nullptr) {
+      return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(index_in_line + 1)};
+    }
+    return {line_, column_ + (*offsets_)[std::min(index, offsets_->size() - 1)]};
   }
   Position Begin(const Token* t) const { return At(t, 0); }
   Position End(const Token* t) const {
@@ -207,29 +214,23 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
                    std::size_t column, const std::string& /*antlr_message*/,
                    std::exception_ptr error) override {
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
-    SourceRange range;
-    std::string message;
-    Token* previous = nullptr;
-    std::vector<Expected> expected;
     if (parser == nullptr || offending == nullptr) {
-      // The lexer never reports (ERROR_CHAR matches anything); kept for safety.
-      Position p{static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column + 1)};
-      range = {locator_.File(), p, {p.line, p.column + 1}};
-      message = "unexpected character";
-    } else {
-      expected = session_.table.Describe(ExpectedTokens(*parser, error));
-      message = parse::internal::SyntaxMessage(expected, ShowFound(offending));
-      range = locator_.Range(offending);
-      if (!locator_.InHole()) {
-        previous = PreviousOnChannel(tokens_, offending);
-        if (offending->getType() == Token::EOF) {
-          // Point just after the last token rather than past the file's end.
-          Position end = previous != nullptr ? locator_.End(previous) : Position{1, 1};
-          range = {locator_.File(), end, end};
-          previous = nullptr;
-        } else if (previous != nullptr && previous->getLine() >= offending->getLine()) {
-          previous = nullptr;
-        }
+      LexerError(line, column, error);
+      return;
+    }
+    std::vector<Expected> expected = session_.table.Describe(ExpectedTokens(*parser, error));
+    std::string message = parse::internal::SyntaxMessage(expected, ShowFound(offending));
+    SourceRange range = locator_.Range(offending);
+    Token* previous = nullptr;
+    if (!locator_.InHole()) {
+      previous = PreviousOnChannel(tokens_, offending);
+      if (offending->getType() == Token::EOF) {
+        // Point just after the last token rather than past the file's end.
+        Position end = previous != nullptr ? locator_.End(previous) : Position{1, 1};
+        range = {locator_.File(), end, end};
+        previous = nullptr;
+      } else if (previous != nullptr && previous->getLine() >= offending->getLine()) {
+        previous = nullptr;
       }
     }
     Diagnostic* d;
@@ -240,7 +241,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       if (previous != nullptr && expected.size() == 1) {
         d->Label(locator_.Range(previous), "expected " + parse::internal::Show(expected[0]) + " after this");
       }
-      if (offending != nullptr && IsGluedToNumber(offending)) {
+      if (IsGluedToNumber(offending)) {
         d->Help("durations take the units `ms`, `s`, `min` and `h`, as in `250ms` or `2min`");
       }
     }
@@ -252,6 +253,25 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   }
 
  private:
+  /// A lexer reports only when no token rule matches the input. ERROR_CHAR
+  /// matches any character, so this is a safety net that should never fire.
+  void LexerError(std::size_t line, std::size_t column, std::exception_ptr error) {
+    std::size_t index = 0;
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (antlr4::LexerNoViableAltException& e) {
+      index = e.getStartIndex();
+    } catch (...) {
+    }
+    Position p = locator_.AtIndex(line, column, index);
+    SourceRange range{locator_.File(), p, {p.line, p.column + 1}};
+    if (locator_.InHole()) {
+      session_.diags.Error("E0310", range, std::string(kHolePrefix) + "unexpected character");
+    } else {
+      session_.Fatal("E0006", range, "unexpected character");
+    }
+  }
+
   /// `10sec` lexes as the duration `10s` and the name `ec`.
   bool IsGluedToNumber(const Token* t) const {
     if (t->getType() != AP::ID || t->getTokenIndex() == 0) return false;
@@ -402,7 +422,7 @@ bool CheckNesting(Session& session, antlr4::BufferedTokenStream& tokens, const L
       kind = NestingKind::OPEN;
     } else if (type == table.rparen || type == table.rbracket || type == table.rbrace) {
       kind = NestingKind::CLOSE;
-    } else if (after_dot && type >= AP::ONTOLOGY && type <= AP::ID) {
+    } else if (after_dot) {
       kind = NestingKind::OPERAND;  // `x.not` is a field name
     } else if (type == AP::NOT) {
       kind = NestingKind::NOT;
@@ -932,13 +952,14 @@ class Builder {
     Locator locator(s_.file, string_token, &hole.offsets);
     antlr4::ANTLRInputStream input(hole.text);
     AccordLexer lexer(&input);
-    lexer.removeErrorListeners();
     antlr4::CommonTokenStream tokens(&lexer);
+    SyntaxErrorListener listener(s_, locator, tokens, 1);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(&listener);
     tokens.fill();
     if (ReportLexicalErrors(s_, tokens, locator)) return nullptr;
     if (!CheckNesting(s_, tokens, locator)) return nullptr;
     AccordParser parser(&tokens);
-    SyntaxErrorListener listener(s_, locator, tokens, 1);
     AP::ExprContext* tree = nullptr;
     try {
       tree = ParseTwoStage(parser, tokens, listener, [](AccordParser& p) { return p.expr(); });
@@ -1019,12 +1040,13 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
 
   antlr4::ANTLRInputStream stream(input);
   AccordLexer lexer(&stream);
-  lexer.removeErrorListeners();
   antlr4::CommonTokenStream tokens(&lexer);
-  tokens.fill();
-
   Session session{file, diags, options, Tokens(lexer.getVocabulary())};
   Locator locator(file);
+  SyntaxErrorListener listener(session, locator, tokens, options.max_syntax_errors);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  tokens.fill();
   if (ReportLexicalErrors(session, tokens, locator)) return nullptr;
 
   Token* first = nullptr;
@@ -1040,7 +1062,6 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
   if (!CheckNesting(session, tokens, locator)) return nullptr;
 
   AccordParser parser(&tokens);
-  SyntaxErrorListener listener(session, locator, tokens, options.max_syntax_errors);
   AP::Module_Context* tree = ParseTwoStage(parser, tokens, listener, [](AccordParser& p) { return p.module_(); });
   if (listener.Count() > 0) return nullptr;
 
