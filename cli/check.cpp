@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "accord/compiler/sema/dump.h"
 #include "common.h"
 
 namespace accord::cli {
@@ -14,6 +15,7 @@ Command RegisterCheck(CLI::App& app) {
     std::vector<std::string> paths;
     CompilerFlags flags;
     bool time_passes = false;
+    bool dump_ir = false;
   };
   auto state = std::make_shared<State>();
   CLI::App* command = app.add_subcommand("check", "Check .accord/.yaml files or directories");
@@ -21,11 +23,14 @@ Command RegisterCheck(CLI::App& app) {
   state->flags.Register(*command, {"text", "json", "sarif"});
   command->add_flag("--time-passes", state->time_passes,
                     "Print the time each semantic pass took, per file, to stderr");
+  command->add_flag("--dump-ir", state->dump_ir,
+                    "Print each file's checked program (ontology tables and rule IR) to stdout");
   return {command, [state] {
             Session session(state->flags.Options());
             std::vector<std::string> files = ExpandSourcePaths(state->paths, session.Diags());
             for (const std::string& file : files) {
               const CompiledUnit* unit = session.Compile(file);
+              if (unit && state->dump_ir) std::cout << sema::DumpProgram(*unit->program);
               if (unit && state->time_passes) {
                 for (const sema::PassTiming& timing : unit->timings) {
                   std::cerr << fmt::format("{}: pass {:<10} {:8.3f} ms\n", file, timing.name,

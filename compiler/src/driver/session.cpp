@@ -97,6 +97,10 @@ std::vector<std::string> ExpandSourcePaths(const std::vector<std::string>& paths
 Session::Session(CompileOptions options) : options_(std::move(options)) {}
 Session::~Session() = default;
 
+void Session::AddOverlay(const std::string& path, std::string text) {
+  overlay_[fs::path(path).lexically_normal().string()] = std::move(text);
+}
+
 std::string Session::FindImport(const std::string& importer_path, const ast::QualifiedName& name,
                                 std::vector<std::string>& searched) const {
   fs::path relative;
@@ -110,7 +114,8 @@ std::string Session::FindImport(const std::string& importer_path, const ast::Qua
       fs::path candidate = dir / relative;
       candidate += ext;
       std::error_code ec;
-      if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal().string();
+      std::string normal = candidate.lexically_normal().string();
+      if (overlay_.count(normal) || fs::is_regular_file(candidate, ec)) return normal;
     }
     searched.push_back(dir.empty() ? "." : dir.string());
   }
@@ -131,7 +136,10 @@ int Session::Load(const std::string& path, const ast::Import* from) {
 
   std::string text;
   std::string reason;
-  if (!ReadFile(path, text, reason)) {
+  if (auto overlay = overlay_.find(fs::path(path).lexically_normal().string());
+      overlay != overlay_.end()) {
+    text = overlay->second;
+  } else if (!ReadFile(path, text, reason)) {
     diags_.Error("E0101", from ? from->range : SourceRange{},
                  fmt::format("cannot read `{}`: {}", path, reason));
     module.broken = true;

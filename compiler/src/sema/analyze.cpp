@@ -43,7 +43,11 @@ AnalyzeResult Analyze(const std::vector<ModuleInput>& modules, Diagnostics& diag
   program.root = modules.empty() ? 0 : static_cast<std::uint32_t>(modules.size() - 1);
 
   internal::Context ctx(program, diags);
+  const std::size_t errors_before = diags.ErrorCount();
   for (const Pass& pass : kPasses) {
+    // Lints on a unit with errors would mostly restate them (a concept whose
+    // parent is misspelled looks unused), so they run on clean units only.
+    if (pass.run == internal::LintPass && diags.ErrorCount() > errors_before) break;
     auto start = std::chrono::steady_clock::now();
     pass.run(ctx);
     std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;

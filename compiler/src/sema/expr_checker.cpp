@@ -430,6 +430,9 @@ ExprPtr ExprChecker::CheckComparison(const ast::BinaryExpr& expr) {
     lhs = Check(*expr.lhs, &rhs->type);
   } else {
     lhs = Check(*expr.lhs);
+    // A bare name on the right takes its meaning from the left; if the left
+    // is already an error, checking the name would only add noise.
+    if (lhs->type.IsError() && IsConstName(*expr.rhs)) return Error(expr);
     rhs = Check(*expr.rhs, &lhs->type);
   }
   if (!Comparable(expr, *lhs, *rhs)) return Error(expr);
@@ -444,8 +447,9 @@ ExprPtr ExprChecker::CheckComparison(const ast::BinaryExpr& expr) {
 
 ExprPtr ExprChecker::CheckInSet(const ast::InSetExpr& expr) {
   ExprPtr value = Check(*expr.value);
+  if (value->type.IsError()) return Error(expr);
   ExprPtr node = Node(ExprOp::IN_SET, Type::Of(TypeKind::BOOL), expr.range);
-  bool ok = !value->type.IsError();
+  bool ok = true;
   const Type value_type = value->type;
   node->args.push_back(std::move(value));
   for (const ast::ExprPtr& element : expr.elements) {

@@ -55,14 +55,21 @@ void CheckNeverFires(Context& ctx, const Rule& rule) {
                              [&](const auto& r) { return program.IsA(c, r.first); });
     }
     if (possible) continue;
+    // Name the explicit conditions; the binding's own concept only when it
+    // is part of the contradiction (a single `is` that cannot hold below it).
     std::vector<std::string> names;
-    for (const auto& r : required) names.push_back(fmt::format("`{}`", program.concepts[r.first].name));
+    for (const auto& r : required) {
+      if (r.second || required.size() == 2) {
+        names.push_back(fmt::format("`{}`", program.concepts[r.first].name));
+      }
+    }
     Diagnostic& d = ctx.diags.Warning(
         "W0004", rule.decl->name.range,
         fmt::format("rule `{}` can never fire: no concept annotated in `{}` is {}", rule.name,
                     program.modalities[variable.modality].name,
-                    required.size() == 1 ? names[0]
-                                         : fmt::format("both {}", fmt::join(names, " and "))));
+                    names.size() == 1   ? names[0]
+                    : names.size() == 2 ? fmt::format("both {}", fmt::join(names, " and "))
+                                        : fmt::format("all of {}", fmt::join(names, ", "))));
     d.Primary("this rule never fires");
     for (const auto& r : required) {
       d.Label(r.second ? r.second->range : variable.range,

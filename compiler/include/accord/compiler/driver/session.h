@@ -46,6 +46,10 @@ class Session {
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
+  /// Makes `text` the contents of `path` for this session, in place of the
+  /// disk (for tests, editors and services). Imports find overlay files too.
+  void AddOverlay(const std::string& path, std::string text);
+
   /// Loads `path` with its imports and analyses it. Returns null when any
   /// module of the unit could not be read or parsed, or has errors in
   /// import resolution; semantic errors still yield a program (check
@@ -71,6 +75,7 @@ class Session {
   Diagnostics diags_;
   std::vector<std::unique_ptr<LoadedModule>> modules_;
   std::map<std::string, int> by_path_;
+  std::map<std::string, std::string> overlay_;  ///< by lexically normal path
   std::map<FileId, int> file_module_;
   std::vector<int> loading_chain_;  ///< modules whose imports are being loaded
   std::vector<std::unique_ptr<CompiledUnit>> units_;
