@@ -449,6 +449,12 @@ TEST_CASE("columns count code points; tabs are one column; CRLF and a byte-order
           "  in video@2:14-19 as \"h\xC3\xA9llo w\xC3\xB6rld\"@2:23-36 [2:14-36] audio@2:38-43 [2:38-43]\n"
           "concept y@3:10-11 [3:2-12]\n");
   }
+  SUBCASE("a character outside the BMP is one column") {
+    CHECK(Tree("ontology t;\nconcept x in video as \"\xF0\x9F\x98\x80!\", audio;") ==
+          "module t@1:10-11 [1:1-2:35]\n"
+          "concept x@2:9-10 [2:1-35]\n"
+          "  in video@2:14-19 as \"\xF0\x9F\x98\x80!\"@2:23-27 [2:14-27] audio@2:29-34 [2:29-34]\n");
+  }
   SUBCASE("the byte-order mark is column 1") {
     CHECK(Tree("\xEF\xBB\xBFontology t;\nconcept x;") ==
           "module t@1:11-12 [1:2-2:11]\n"

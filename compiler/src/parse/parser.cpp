@@ -104,6 +104,31 @@ const TokenTable& Tokens(const antlr4::dfa::Vocabulary& vocabulary) {
   return table;
 }
 
+bool IsLexicalError(std::size_t type) {
+  return type == AP::ERROR_CHAR || type == AP::UNTERMINATED_STRING || type == AP::UNTERMINATED_COMMENT;
+}
+
+/// The generated lexer, ending the input early once `max_errors` error tokens
+/// were produced, so that megabytes of binary garbage do not become millions
+/// of tokens in memory only to be reported as the first few.
+class BoundedLexer : public AccordLexer {
+ public:
+  BoundedLexer(antlr4::CharStream* input, std::size_t max_errors)
+      : AccordLexer(input), max_errors_(max_errors) {}
+
+  std::unique_ptr<Token> nextToken() override {
+    std::unique_ptr<Token> token = AccordLexer::nextToken();
+    if (IsLexicalError(token->getType()) && ++errors_ == max_errors_) {
+      _input->seek(_input->size());  // the next token is EOF
+    }
+    return token;
+  }
+
+ private:
+  std::size_t max_errors_;  ///< 0: no limit
+  std::size_t errors_ = 0;
+};
+
 std::size_t CodePointLength(const Token* t) {
   if (t->getType() == Token::EOF || t->getStopIndex() + 1 < t->getStartIndex()) return 0;
   return t->getStopIndex() + 1 - t->getStartIndex();
@@ -951,7 +976,7 @@ class Builder {
   ast::ExprPtr Hole(const Token* string_token, const parse::internal::TemplateHole& hole) {
     Locator locator(s_.file, string_token, &hole.offsets);
     antlr4::ANTLRInputStream input(hole.text);
-    AccordLexer lexer(&input);
+    BoundedLexer lexer(&input, 1);
     antlr4::CommonTokenStream tokens(&lexer);
     SyntaxErrorListener listener(s_, locator, tokens, 1);
     lexer.removeErrorListeners();
@@ -1039,7 +1064,7 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
   if (input.starts_with("\xEF\xBB\xBF")) input.replace(0, 3, " ");
 
   antlr4::ANTLRInputStream stream(input);
-  AccordLexer lexer(&stream);
+  BoundedLexer lexer(&stream, options.max_syntax_errors);
   antlr4::CommonTokenStream tokens(&lexer);
   Session session{file, diags, options, Tokens(lexer.getVocabulary())};
   Locator locator(file);
