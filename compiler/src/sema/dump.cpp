@@ -5,44 +5,8 @@
 namespace accord::sema {
 namespace {
 
-const char* OpName(ExprOp op) {
-  switch (op) {
-    case ExprOp::CONST: return "const";
-    case ExprOp::VAR: return "var";
-    case ExprOp::FIELD: return "field";
-    case ExprOp::ATTR: return "attr";
-    case ExprOp::NOT: return "not";
-    case ExprOp::NEG: return "neg";
-    case ExprOp::AND: return "and";
-    case ExprOp::OR: return "or";
-    case ExprOp::EQ: return "==";
-    case ExprOp::NE: return "!=";
-    case ExprOp::LT: return "<";
-    case ExprOp::LE: return "<=";
-    case ExprOp::GT: return ">";
-    case ExprOp::GE: return ">=";
-    case ExprOp::ADD: return "+";
-    case ExprOp::SUB: return "-";
-    case ExprOp::MUL: return "*";
-    case ExprOp::DIV: return "/";
-    case ExprOp::IN_SET: return "in";
-    case ExprOp::IS: return "is";
-    case ExprOp::CALL: return "call";
-    case ExprOp::EXISTS: return "exists";
-    case ExprOp::COUNT: return "count";
-  }
-  return "?";
-}
-
-const char* GeometryName(Geometry g) {
-  switch (g) {
-    case Geometry::TIME: return "time";
-    case Geometry::BOX: return "box";
-    case Geometry::BOX3D: return "box3d";
-    case Geometry::GEO: return "geo";
-  }
-  return "?";
-}
+using runtime::GeometryName;
+using runtime::OpName;
 
 std::string ValueText(const Program& program, const Value& v) {
   switch (v.kind) {
@@ -87,7 +51,7 @@ std::string DumpExpr(const Program& program, const Rule& rule, const Expr& e) {
                          e.args.empty() ? "" : DumpExpr(program, rule, *e.args[0]));
     default: break;
   }
-  std::string head = OpName(e.op);
+  std::string head(OpName(e.op));
   if (e.op == ExprOp::CALL) {
     head = BuiltinName(e.builtin);
     if (e.builtin != Builtin::HAS) head += fmt::format("@{}", GeometryName(e.geometry));

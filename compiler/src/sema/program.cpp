@@ -7,27 +7,6 @@
 
 namespace accord::sema {
 
-namespace {
-
-constexpr std::array<const char*, kFieldCount> kFieldNames = {
-    "id", "item", "modality", "label", "concept", "annotator",
-    "source", "confidence", "track", "start", "end", "duration",
-};
-
-}  // namespace
-
-const char* FieldName(Field field) { return kFieldNames[static_cast<std::size_t>(field)]; }
-
-bool FindField(const std::string& name, Field* field) {
-  for (std::size_t i = 0; i < kFieldNames.size(); ++i) {
-    if (name == kFieldNames[i]) {
-      *field = static_cast<Field>(i);
-      return true;
-    }
-  }
-  return false;
-}
-
 Type FieldType(Field field) {
   switch (field) {
     case Field::CONCEPT: return Type::Of(TypeKind::CONCEPT);
@@ -37,32 +16,6 @@ Type FieldType(Field field) {
     case Field::DURATION: return Type::Of(TypeKind::DURATION);
     default: return Type::Of(TypeKind::STRING);
   }
-}
-
-const char* BuiltinName(Builtin builtin) {
-  switch (builtin) {
-    case Builtin::OVERLAPS: return "overlaps";
-    case Builtin::OVERLAP: return "overlap";
-    case Builtin::BEFORE: return "before";
-    case Builtin::AFTER: return "after";
-    case Builtin::MEETS: return "meets";
-    case Builtin::DURING: return "during";
-    case Builtin::CONTAINS: return "contains";
-    case Builtin::NEAR: return "near";
-    case Builtin::IOU: return "iou";
-    case Builtin::DISTANCE: return "distance";
-    case Builtin::HAS: return "has";
-  }
-  return "?";
-}
-
-const char* SeverityName(RuleSeverity severity) {
-  switch (severity) {
-    case RuleSeverity::ERROR: return "error";
-    case RuleSeverity::WARNING: return "warning";
-    case RuleSeverity::INFO: return "info";
-  }
-  return "?";
 }
 
 std::string ExtentNames(ExtentSet set) {

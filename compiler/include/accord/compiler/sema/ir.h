@@ -9,6 +9,7 @@
 
 #include "accord/compiler/base/source.h"
 #include "accord/compiler/sema/types.h"
+#include "accord/runtime/ops.h"
 
 namespace accord::ast {
 struct RuleDecl;
@@ -16,39 +17,21 @@ struct RuleDecl;
 
 namespace accord::sema {
 
-/// Fields every record has, whatever its concept.
-enum class Field : std::uint8_t {
-  ID, ITEM, MODALITY, LABEL, CONCEPT, ANNOTATOR, SOURCE, CONFIDENCE, TRACK, START, END, DURATION,
-};
-inline constexpr int kFieldCount = 12;
-const char* FieldName(Field field);
-/// The field called `name`, or false.
-bool FindField(const std::string& name, Field* field);
+// Fields, builtins, geometries, operators and severities are shared with the
+// runtime, which executes the plans lowered from this IR.
+using runtime::Builtin;
+using runtime::Field;
+using runtime::FieldName;
+using runtime::FindField;
+using runtime::Geometry;
+using runtime::kFieldCount;
+using ExprOp = runtime::Op;
+using RuleSeverity = runtime::Severity;
+using runtime::BuiltinName;
+using runtime::SeverityName;
+
+/// The type of a record field.
 Type FieldType(Field field);
-
-enum class Builtin : std::uint8_t {
-  OVERLAPS, OVERLAP, BEFORE, AFTER, MEETS, DURING, CONTAINS, NEAR, IOU, DISTANCE, HAS,
-};
-const char* BuiltinName(Builtin builtin);
-
-/// Which geometry a spatial or temporal builtin works on.
-enum class Geometry : std::uint8_t { TIME, BOX, BOX3D, GEO };
-
-enum class ExprOp : std::uint8_t {
-  CONST,   ///< value
-  VAR,     ///< the record bound to `var` (template holes, predicate arguments)
-  FIELD,   ///< field of var
-  ATTR,    ///< attribute attr of var
-  NOT, NEG,
-  AND, OR,
-  EQ, NE, LT, LE, GT, GE,
-  ADD, SUB, MUL, DIV,
-  IN_SET,  ///< args[0] in {args[1..]}
-  IS,      ///< var's concept is concept_id or below
-  CALL,    ///< builtin over args
-  EXISTS,  ///< exists var (quantified) where args[0] (args empty: no where)
-  COUNT,   ///< count of var where args[0]
-};
 
 struct Expr {
   ExprOp op = ExprOp::CONST;
@@ -73,9 +56,6 @@ struct Variable {
   bool quantified = false;
   SourceRange range;
 };
-
-enum class RuleSeverity : std::uint8_t { ERROR, WARNING, INFO };
-const char* SeverityName(RuleSeverity severity);
 
 struct TemplatePiece {
   std::string text;  ///< literal text when expr is null
