@@ -4,17 +4,28 @@
 #   cmake -DACCORD=... -DCASE_DIR=... -DINPUT=... -DEXPECTED=... -P run_golden.cmake
 #
 # The input's first line may hold `// args: ...` (or `# args: ...` in YAML)
-# to replace the default arguments `check INPUT`. With ACCORD_UPDATE_GOLDEN=1
-# in the environment the expected file is rewritten instead of compared.
+# to replace the default arguments `check INPUT`; leading `NAME=value` words
+# there set environment variables (`// args: ACCORD_PATH=shared check main.accord`).
+# With ACCORD_UPDATE_GOLDEN=1 in the environment the expected file is
+# rewritten instead of compared.
 
 file(STRINGS "${CASE_DIR}/${INPUT}" first_line LIMIT_COUNT 1)
 set(args check ${INPUT})
 if(first_line MATCHES "^(//|#) args: (.*)$")
   separate_arguments(args UNIX_COMMAND "${CMAKE_MATCH_2}")
 endif()
+set(env NO_COLOR=1 ACCORD_PATH=)
+while(args)
+  list(GET args 0 word)
+  if(NOT word MATCHES "^[A-Z_][A-Z0-9_]*=")
+    break()
+  endif()
+  list(APPEND env "${word}")
+  list(REMOVE_AT args 0)
+endwhile()
 
 execute_process(
-  COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 ACCORD_PATH= ${ACCORD} ${args}
+  COMMAND ${CMAKE_COMMAND} -E env ${env} ${ACCORD} ${args}
   WORKING_DIRECTORY ${CASE_DIR}
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err
