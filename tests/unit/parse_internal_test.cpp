@@ -173,6 +173,15 @@ TEST_CASE("syntax error wording") {
     set.erase(set.begin() + 5);  // without `true` it is not every expression start
     CHECK(show(set) == "`(` `-` `[` `count` `exists` `false` `not` duration float identifier integer string");
   }
+  SUBCASE("every operator that may follow an operand is `operator`") {
+    std::vector<E> set = {{E::PUNCTUATION, "!="}, {E::PUNCTUATION, "*"}, {E::PUNCTUATION, "+"},
+                          {E::PUNCTUATION, "-"},  {E::PUNCTUATION, "."}, {E::PUNCTUATION, "/"},
+                          {E::PUNCTUATION, "<"},  {E::PUNCTUATION, "<="}, {E::PUNCTUATION, "=="},
+                          {E::PUNCTUATION, ">"},  {E::PUNCTUATION, ">="}, {E::KEYWORD, "and"},
+                          {E::KEYWORD, "in"},     {E::KEYWORD, "is"},    {E::KEYWORD, "or"},
+                          {E::PUNCTUATION, ")"},  {E::PUNCTUATION, ","}};
+    CHECK(show(set) == "`)` `,` operator");
+  }
   SUBCASE("messages") {
     CHECK(SyntaxMessage({{E::PUNCTUATION, ";"}}, "`concept`") == "expected `;`, found `concept`");
     CHECK(SyntaxMessage({{E::PUNCTUATION, ","}, {E::PUNCTUATION, ";"}, {E::PUNCTUATION, "{"}}, "end of file") ==

@@ -243,6 +243,9 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       LexerError(line, column, error);
       return;
     }
+    // Recovery can fail twice on one token; the first report says it.
+    if (offending->getTokenIndex() == last_token_) return;
+    last_token_ = offending->getTokenIndex();
     std::vector<Expected> expected = session_.table.Describe(ExpectedTokens(*parser, error));
     std::string message = parse::internal::SyntaxMessage(expected, ShowFound(offending));
     SourceRange range = locator_.Range(offending);
@@ -352,6 +355,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   antlr4::BufferedTokenStream& tokens_;
   std::size_t max_errors_;
   std::size_t count_ = 0;
+  std::size_t last_token_ = kNpos;  ///< index of the token of the last report
 };
 
 /// Help for characters people type by habit from other languages.

@@ -36,6 +36,18 @@ std::vector<Expected> SimplifyExpected(std::vector<Expected> set) {
     for (const Expected& e : expression_starts) Remove(set, e.kind, e.text);
     set.push_back({K::WORD, "expression"});
   }
+  // After a complete operand every binary operator and postfix form may follow.
+  const std::array<Expected, 15> operators = {{
+      {K::PUNCTUATION, "!="}, {K::PUNCTUATION, "*"},  {K::PUNCTUATION, "+"},  {K::PUNCTUATION, "-"},
+      {K::PUNCTUATION, "."},  {K::PUNCTUATION, "/"},  {K::PUNCTUATION, "<"},  {K::PUNCTUATION, "<="},
+      {K::PUNCTUATION, "=="}, {K::PUNCTUATION, ">"},  {K::PUNCTUATION, ">="}, {K::KEYWORD, "and"},
+      {K::KEYWORD, "in"},     {K::KEYWORD, "is"},     {K::KEYWORD, "or"},
+  }};
+  if (std::all_of(operators.begin(), operators.end(),
+                  [&](const Expected& e) { return Has(set, e.kind, e.text); })) {
+    for (const Expected& e : operators) Remove(set, e.kind, e.text);
+    set.push_back({K::WORD, "operator"});
+  }
   if (identifier && Has(set, K::KEYWORD, "ontology")) {
     // After a `.` every keyword is a field name.
     std::erase_if(set, [](const Expected& e) { return e.kind == K::KEYWORD; });

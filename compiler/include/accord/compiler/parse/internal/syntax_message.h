@@ -12,14 +12,15 @@ struct Expected {
   enum Kind { PUNCTUATION, KEYWORD, WORD, END } kind = WORD;
   /// PUNCTUATION and KEYWORD: the token as written (";", "concept").
   /// WORD: a class of tokens ("identifier", "integer", "float", "string",
-  /// "duration", "expression"). END: unused.
+  /// "duration", "expression", "operator"). END: unused.
   std::string text;
 
   friend bool operator==(const Expected&, const Expected&) = default;
 };
 
 /// Makes an expected set readable: a set that can start any expression
-/// becomes "expression"; when an identifier is allowed, words that are only
+/// becomes "expression", every binary operator and `.` after an operand
+/// become "operator"; when an identifier is allowed, words that are only
 /// keywords in some places (`version`, `severity`, `none`, …, or every
 /// keyword after a `.`) are not listed again. Sorts punctuation, keywords,
 /// words, end of file, and drops duplicates.
