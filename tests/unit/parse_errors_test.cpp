@@ -146,6 +146,13 @@ TEST_CASE("E0001: syntax errors name what was expected and what was found") {
        "E0001 2:12-13 expected one of `concept`, `disjoint`, `enum`, `modality`, `rule`, `test`, end of file, "
        "found `}`\n"},
       {h + "concept 42;", "E0001 2:9-11 expected identifier, found `42`\n"},
+      {h + "concept item in video;",
+       "E0001 2:9-13 expected identifier, found `item`\n"
+       "  help: `item` is a keyword; use another name, such as `item_`\n"},
+      {h + "rule r { for x in m where test == 1; }",
+       "E0001 2:27-31 expected expression, found `test`\n"
+       "  help: `test` is a keyword; use another name, such as `test_`\n"
+       "E0001 2:32-34 expected identifier, found `==`\n"},  // recovery is not perfect
       {h + "concept c : ;", "E0001 2:13-14 expected identifier, found `;`\n"},
       {h + "concept c { foo ; }", "E0001 2:17-18 expected one of `:`, `=`, found `;`\n"},
       {h + "concept c { a: int[1..]; }", "E0001 2:23-24 expected one of `-`, float, integer, found `]`\n"},

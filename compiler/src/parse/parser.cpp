@@ -7,6 +7,7 @@
 
 #include <antlr4-runtime.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <string>
@@ -271,6 +272,9 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       }
       if (IsGluedToNumber(offending)) {
         d->Help("durations take the units `ms`, `s`, `min` and `h`, as in `250ms` or `2min`");
+      } else if (LooksLikeName(offending) && WantsName(expected)) {
+        std::string word = offending->getText();
+        d->Help("`" + word + "` is a keyword; use another name, such as `" + word + "_`");
       }
     }
     ++count_;
@@ -298,6 +302,23 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
     } else {
       session_.Fatal("E0006", range, "unexpected character");
     }
+  }
+
+  /// Keywords that are nouns, which authors reach for as names (`concept item`).
+  static bool LooksLikeName(const Token* t) {
+    switch (t->getType()) {
+      case AP::ONTOLOGY: case AP::IMPORT: case AP::MODALITY: case AP::ENUM: case AP::CONCEPT:
+      case AP::RULE: case AP::TEST: case AP::ITEM: case AP::COUNT:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static bool WantsName(const std::vector<Expected>& expected) {
+    return std::any_of(expected.begin(), expected.end(), [](const Expected& e) {
+      return e.kind == Expected::WORD && (e.text == "identifier" || e.text == "expression");
+    });
   }
 
   /// `10sec` lexes as the duration `10s` and the name `ec`.
