@@ -82,6 +82,12 @@ class Validator {
       if (n.var >= vars) return "an expression names an unknown variable";
       if (!ValueOk(n.value)) return "a constant names an unknown concept";
       switch (n.op) {
+        case Op::CONST:
+          if (n.value.kind == ValueKind::ENUM &&
+              (n.id >= b_.enums.size() || n.value.id >= b_.enums[n.id].values.size())) {
+            return "an unknown enum value";
+          }
+          break;
         case Op::ATTR:
           if (n.id >= b_.attributes.size()) return "an unknown attribute";
           break;

@@ -114,7 +114,7 @@ struct Node {
   Builtin builtin = Builtin::HAS;
   Geometry geometry = Geometry::TIME;
   std::uint32_t var = 0;
-  std::uint32_t id = 0;  ///< ATTR: attribute; IS: concept; EXISTS/COUNT: subplan
+  std::uint32_t id = 0;  ///< ATTR: attribute; IS: concept; EXISTS/COUNT: subplan; CONST enum: enum
   std::vector<NodeId> args;
   Value value;           ///< CONST
 };
