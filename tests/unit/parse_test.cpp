@@ -329,6 +329,23 @@ rule r@24:6-7 [24:1-23] doc "Rule doc."
 test t@26:6-7 [26:1-11] doc "Test doc."
 )");
   }
+  SUBCASE("only the last block of consecutive `///` lines counts; a blank line after it does not matter") {
+    CHECK(Tree(R"(ontology t;
+/// A banner about the whole file.
+
+/// Doc of a,
+/// two lines.
+
+concept a;
+/// Not the doc of b: a comment comes between.
+// an ordinary comment
+/// Doc of b.
+concept b;
+)") == R"(module t@1:10-11 [1:1-11:11]
+concept a@7:9-10 [7:1-11] doc "Doc of a,\ntwo lines."
+concept b@11:9-10 [11:1-11] doc "Doc of b."
+)");
+  }
   SUBCASE("docs before the header or an import, or after code on the same line, document nothing") {
     CHECK(Tree(R"(/// header doc
 ontology t;

@@ -663,23 +663,30 @@ class Builder {
     return negative ? -value : value;
   }
 
-  /// `///` comments right before `first`, without `///` and one space. A
-  /// `///` after code on the same line (`a: int; /// …`) documents nothing:
-  /// it would be a surprise to find it on the next declaration.
+  /// The block of `///` lines on consecutive lines before `first`, each
+  /// without `///` and one space, joined by newlines. Earlier blocks (cut off
+  /// by a blank line or another comment) document nothing, and neither does a
+  /// `///` after code on the same line (`a: int; /// …`): finding either on
+  /// the next declaration would be a surprise.
   std::string Doc(const Token* first) {
     if (tokens_ == nullptr) return {};
     const Token* previous = PreviousOnChannel(*tokens_, first);
+    std::vector<Token*> docs = tokens_->getHiddenTokensToLeft(first->getTokenIndex(), kDocChannel);
+    std::size_t begin = docs.size();
+    while (begin > 0) {
+      const Token* t = docs[begin - 1];
+      if (previous != nullptr && t->getLine() == previous->getLine()) break;
+      if (begin < docs.size() && t->getLine() + 1 != docs[begin]->getLine()) break;
+      --begin;
+    }
     std::string doc;
-    bool any = false;
-    for (Token* t : tokens_->getHiddenTokensToLeft(first->getTokenIndex(), kDocChannel)) {
-      if (previous != nullptr && t->getLine() == previous->getLine()) continue;
-      std::string text = t->getText();
+    for (std::size_t i = begin; i < docs.size(); ++i) {
+      std::string text = docs[i]->getText();
       std::string_view line = text;
       line.remove_prefix(3);
       if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
-      if (any) doc += '\n';
+      if (i > begin) doc += '\n';
       doc += line;
-      any = true;
     }
     return doc;
   }
