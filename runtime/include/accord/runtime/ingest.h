@@ -1,0 +1,106 @@
+#pragma once
+// Ingestion: JSON Lines annotation records (LANGUAGE.md "Records") into
+// Items. Lines are grouped by item key as they stream in; input that is not
+// grouped (an item's lines are not contiguous) is detected and then read
+// again grouped, through an index of line offsets, so memory stays bounded
+// by the largest item either way. Malformed lines are input errors with
+// file, line and reason; they never stop the run.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/runtime/bundle.h"
+#include "accord/runtime/record.h"
+
+namespace accord::runtime {
+
+/// Bytes that must be readable after a line handed to RecordParser.
+inline constexpr std::size_t kJsonPadding = 64;
+
+struct IngestOptions {
+  std::size_t max_line_bytes = std::size_t{1} << 20;  ///< longer lines are input errors
+};
+
+/// A malformed line: it is reported, counted, and not validated.
+struct InputError {
+  std::uint32_t file = 0;  ///< index into the input names
+  std::uint64_t line = 0;  ///< 1-based; 0 when the whole input failed (unreadable)
+  std::string reason;      ///< e.g. "missing required field `item`"
+};
+
+/// Parses single records with simdjson; one per thread.
+class RecordParser {
+ public:
+  explicit RecordParser(const Bundle& bundle);
+  ~RecordParser();
+  RecordParser(const RecordParser&) = delete;
+  RecordParser& operator=(const RecordParser&) = delete;
+
+  /// Appends the record on `line` (followed by kJsonPadding readable bytes)
+  /// to `item`: strings are copied into item.arena, ids resolved, attributes
+  /// type-checked, and record problems (unknown modality or label, bad
+  /// attribute, missing extent) added to item.issues. Returns "" on
+  /// success, or the reason the line is an input error (item unchanged).
+  std::string Parse(std::string_view line, std::uint32_t file, std::uint64_t line_number,
+                    Item& item);
+
+  /// Reads only the `item` field of `line` into `key`; returns "" or the
+  /// reason the line is an input error.
+  std::string ItemKey(std::string_view line, std::string& key);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The raw lines of one item, ready for a worker to parse.
+struct ItemBatch {
+  std::string key;
+  std::uint64_t sequence = 0;  ///< order of first appearance in the input
+  std::string bytes;           ///< the lines back to back, with kJsonPadding spare bytes at the end
+  struct Line {
+    std::size_t offset = 0;
+    std::size_t size = 0;
+    std::uint32_t file = 0;
+    std::uint64_t number = 0;
+  };
+  std::vector<Line> lines;
+};
+
+/// Reads inputs ("-" is stdin) and yields one batch per item.
+class BatchReader {
+ public:
+  enum class Status { ITEM, END, REGROUP };
+
+  /// `grouped`: read through an index of line offsets, one item at a time
+  /// in order of first appearance (for input whose items are interleaved).
+  BatchReader(const Bundle& bundle, std::vector<std::string> inputs, IngestOptions options,
+              bool grouped);
+  ~BatchReader();
+  BatchReader(const BatchReader&) = delete;
+  BatchReader& operator=(const BatchReader&) = delete;
+
+  /// The next item. REGROUP means an item's lines turned out not to be
+  /// contiguous: discard everything read so far and start again with a
+  /// reader constructed with grouped = true (stdin has been spooled so it
+  /// can be read again; Inputs() then names the spool).
+  Status Next(ItemBatch& batch);
+
+  /// Input errors found while splitting lines (unreadable inputs, lines over
+  /// the size limit, lines whose item key cannot be read).
+  std::vector<InputError> TakeErrors();
+  /// The inputs to read again after REGROUP (stdin replaced by its spool).
+  const std::vector<std::string>& Inputs() const;
+  std::uint64_t LinesRead() const;
+  std::uint64_t BytesRead() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace accord::runtime

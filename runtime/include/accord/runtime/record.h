@@ -1,0 +1,99 @@
+#pragma once
+// Annotation records at run time: flat, with every name resolved to an id
+// once at ingestion. An Item owns its records and the bytes their strings
+// view.
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accord/runtime/bundle.h"
+
+namespace accord::runtime {
+
+/// Which optional parts a record carries.
+enum RecordFlag : std::uint16_t {
+  HAS_START = 1 << 0,
+  HAS_END = 1 << 1,
+  HAS_SPAN = 1 << 2,
+  HAS_BOX = 1 << 3,
+  HAS_BOX3D = 1 << 4,
+  HAS_GEO = 1 << 5,
+  HAS_TRACK = 1 << 6,
+  HAS_ANNOTATOR = 1 << 7,
+  HAS_CONFIDENCE = 1 << 8,
+  FROM_MODEL = 1 << 9,  ///< "source": "model" (absent means "human")
+};
+
+/// An attribute value given in a record's `attrs`, already type-checked.
+struct AttrValue {
+  AttributeId attr = 0;
+  Value value;
+};
+
+struct Record {
+  std::string_view id;
+  std::string_view modality_name;
+  std::string_view label;
+  std::string_view annotator;
+  std::string_view track;
+  ModalityId modality = kNone;  ///< kNone: unknown modality
+  ConceptId concept_id = kNone;  ///< kNone: unknown label (binds to no rule)
+  std::uint16_t flags = 0;
+  double start = 0;
+  double end = 0;
+  double confidence = 0;
+  std::array<double, 2> span{};
+  std::array<double, 4> box{};
+  std::array<double, 7> box3d{};
+  std::array<double, 2> geo{};
+  std::uint32_t attr_begin = 0;  ///< into Item::attrs
+  std::uint32_t attr_count = 0;
+  std::uint32_t file = 0;        ///< index of the input it came from
+  std::uint64_t line = 0;        ///< 1-based line number in that input
+
+  bool Has(RecordFlag flag) const { return (flags & flag) != 0; }
+  /// Both ends of the interval are known.
+  bool HasTime() const { return (flags & (HAS_START | HAS_END)) == (HAS_START | HAS_END); }
+};
+
+/// A problem with one record that is a built-in finding, not an input error.
+enum class RecordProblem : std::uint8_t {
+  UNKNOWN_MODALITY,
+  UNKNOWN_LABEL,
+  BAD_ATTRIBUTE,
+  MISSING_EXTENT,
+};
+
+struct RecordIssue {
+  std::uint32_t record = 0;  ///< index into Item::records
+  RecordProblem problem = RecordProblem::UNKNOWN_LABEL;
+  std::string detail;        ///< e.g. "`intensity` is 7, outside 1..5"
+};
+
+/// Stable storage for the strings records view.
+class Arena {
+ public:
+  std::string_view Copy(std::string_view text);
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+/// All records of one item, in input order.
+struct Item {
+  std::string_view key;
+  std::uint64_t sequence = 0;  ///< position among the run's items (first appearance)
+  std::vector<Record> records;
+  std::vector<AttrValue> attrs;
+  std::vector<RecordIssue> issues;
+  Arena arena;
+};
+
+}  // namespace accord::runtime
