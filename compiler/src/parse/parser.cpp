@@ -1,7 +1,9 @@
 // The ANTLR boundary: the only file in the project that includes ANTLR
-// headers. It validates and lexes the source, checks nesting depth, parses
-// (SLL first, LL on failure), and walks the parse tree once to build Accord's
-// own AST. Every ANTLR type stays in this file; nothing ANTLR throws escapes it.
+// headers. It validates the source, lexes it (with the hand-written lexer of
+// lexer.h, which matches the generated one), checks nesting depth, parses with
+// the generated parser (SLL first, LL on failure), and walks the parse tree
+// once to build Accord's own AST. Every ANTLR type stays in this file;
+// nothing ANTLR throws escapes it.
 
 #include "accord/compiler/parse/parser.h"
 
@@ -17,11 +19,13 @@
 
 #include "AccordLexer.h"
 #include "AccordParser.h"
+#include "accord/compiler/parse/internal/lexer.h"
 #include "accord/compiler/parse/internal/literals.h"
 #include "accord/compiler/parse/internal/nesting.h"
 #include "accord/compiler/parse/internal/syntax_message.h"
 #include "accord/compiler/parse/internal/template_text.h"
 #include "accord/compiler/parse/internal/text.h"
+#include "accord/compiler/parse/internal/token_dump.h"
 
 namespace accord {
 namespace {
@@ -79,6 +83,28 @@ class TokenTable {
     return it == by_text_.end() ? kNpos : it->second;
   }
 
+  /// The ANTLR token type of a token of the hand-written lexer.
+  std::size_t TypeOf(const parse::internal::LexToken& t, std::string_view text) const {
+    using parse::internal::TokenKind;
+    switch (t.kind) {
+      case TokenKind::WORD: {
+        auto it = by_text_.find(std::string(text));
+        return it == by_text_.end() ? static_cast<std::size_t>(AP::ID) : it->second;
+      }
+      case TokenKind::PUNCTUATION: return Type(std::string(text));
+      case TokenKind::INT: return AP::INT;
+      case TokenKind::FLOAT: return AP::FLOAT;
+      case TokenKind::DURATION: return AP::DURATION;
+      case TokenKind::STRING: return AP::STRING;
+      case TokenKind::DOC_COMMENT: return AP::DOC_COMMENT;
+      case TokenKind::UNTERMINATED_STRING: return AP::UNTERMINATED_STRING;
+      case TokenKind::UNTERMINATED_COMMENT: return AP::UNTERMINATED_COMMENT;
+      case TokenKind::ERROR_CHAR: return AP::ERROR_CHAR;
+      case TokenKind::END: return Token::EOF;
+    }
+    return AP::ERROR_CHAR;
+  }
+
   /// The expected set, described and simplified for a message.
   std::vector<Expected> Describe(const antlr4::misc::IntervalSet& set) const {
     std::vector<Expected> out;
@@ -100,34 +126,51 @@ class TokenTable {
   std::vector<Expected> describe_;
 };
 
-const TokenTable& Tokens(const antlr4::dfa::Vocabulary& vocabulary) {
-  static const TokenTable table(vocabulary);
+const TokenTable& Tokens() {
+  static const TokenTable table = [] {
+    antlr4::ANTLRInputStream empty;
+    AccordLexer lexer(&empty);
+    return TokenTable(lexer.getVocabulary());
+  }();
   return table;
 }
 
-bool IsLexicalError(std::size_t type) {
-  return type == AP::ERROR_CHAR || type == AP::UNTERMINATED_STRING || type == AP::UNTERMINATED_COMMENT;
-}
-
-/// The generated lexer, ending the input early once `max_errors` error tokens
-/// were produced, so that megabytes of binary garbage do not become millions
-/// of tokens in memory only to be reported as the first few.
-class BoundedLexer : public AccordLexer {
+/// Hands the tokens of the hand-written lexer to ANTLR as CommonTokens with
+/// the same types, channels, positions and text the generated lexer gives.
+class FastTokenSource : public antlr4::TokenSource {
  public:
-  BoundedLexer(antlr4::CharStream* input, std::size_t max_errors)
-      : AccordLexer(input), max_errors_(max_errors) {}
+  FastTokenSource(std::string_view text, std::size_t max_errors, bool skip_byte_order_mark = false)
+      : text_(text), lexer_(text, max_errors, skip_byte_order_mark) {}
 
   std::unique_ptr<Token> nextToken() override {
-    std::unique_ptr<Token> token = AccordLexer::nextToken();
-    if (IsLexicalError(token->getType()) && ++errors_ == max_errors_) {
-      _input->seek(_input->size());  // the next token is EOF
-    }
+    parse::internal::LexToken t = lexer_.Next();
+    std::string_view spelling = text_.substr(t.begin, t.end - t.begin);
+    std::size_t type = Tokens().TypeOf(t, spelling);
+    std::size_t channel = type == AP::DOC_COMMENT ? kDocChannel : Token::DEFAULT_CHANNEL;
+    line_ = t.line;
+    column_ = t.column;
+    auto token = std::make_unique<antlr4::CommonToken>(std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr},
+                                                       type, channel, t.index,
+                                                       static_cast<std::size_t>(t.index) + t.length - 1);
+    token->setLine(t.line);
+    token->setCharPositionInLine(t.column);
+    if (type != Token::EOF) token->setText(std::string(spelling));
     return token;
   }
 
+  std::size_t getLine() const override { return line_; }
+  std::size_t getCharPositionInLine() override { return column_; }
+  antlr4::CharStream* getInputStream() override { return nullptr; }
+  std::string getSourceName() override { return "accord"; }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
+    return antlr4::CommonTokenFactory::DEFAULT.get();
+  }
+
  private:
-  std::size_t max_errors_;  ///< 0: no limit
-  std::size_t errors_ = 0;
+  std::string_view text_;
+  parse::internal::Lexer lexer_;
+  std::size_t line_ = 1;
+  std::size_t column_ = 0;
 };
 
 std::size_t CodePointLength(const Token* t) {
@@ -170,13 +213,6 @@ class Locator {
     }
     std::size_t index = std::min(t->getStartIndex() + k, offsets_->size() - 1);
     return {line_, column_ + (*offsets_)[index]};
-  }
-  /// Position of code point `index` of the input (for a lexer's report).
-  Position AtIndex(std::size_t line, std::size_t index_in_line, std::size_t index) const {
-    if (offsets_ == nullptr) {
-      return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(index_in_line + 1)};
-    }
-    return {line_, column_ + (*offsets_)[std::min(index, offsets_->size() - 1)]};
   }
   Position Begin(const Token* t) const { return At(t, 0); }
   Position End(const Token* t) const {
@@ -240,10 +276,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
                    std::size_t column, const std::string& /*antlr_message*/,
                    std::exception_ptr error) override {
     auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
-    if (parser == nullptr || offending == nullptr) {
-      LexerError(line, column, error);
-      return;
-    }
+    if (parser == nullptr || offending == nullptr) return;  // only parsers report here
     // Recovery can fail twice on one token; the first report says it.
     if (offending->getTokenIndex() == last_token_) return;
     last_token_ = offending->getTokenIndex();
@@ -285,25 +318,6 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   }
 
  private:
-  /// A lexer reports only when no token rule matches the input. ERROR_CHAR
-  /// matches any character, so this is a safety net that should never fire.
-  void LexerError(std::size_t line, std::size_t column, std::exception_ptr error) {
-    std::size_t index = 0;
-    try {
-      if (error) std::rethrow_exception(error);
-    } catch (antlr4::LexerNoViableAltException& e) {
-      index = e.getStartIndex();
-    } catch (...) {
-    }
-    Position p = locator_.AtIndex(line, column, index);
-    SourceRange range{locator_.File(), p, {p.line, p.column + 1}};
-    if (locator_.InHole()) {
-      session_.diags.Error("E0310", range, std::string(kHolePrefix) + "unexpected character");
-    } else {
-      session_.Fatal("E0006", range, "unexpected character");
-    }
-  }
-
   /// Keywords that are nouns, which authors reach for as names (`concept item`).
   static bool LooksLikeName(const Token* t) {
     switch (t->getType()) {
@@ -1007,13 +1021,10 @@ class Builder {
   /// rule; positions map back into the string token. Errors are E0310.
   ast::ExprPtr Hole(const Token* string_token, const parse::internal::TemplateHole& hole) {
     Locator locator(s_.file, string_token, &hole.offsets);
-    antlr4::ANTLRInputStream input(hole.text);
-    BoundedLexer lexer(&input, 1);
+    FastTokenSource lexer(hole.text, 1);
     antlr4::CommonTokenStream tokens(&lexer);
-    SyntaxErrorListener listener(s_, locator, tokens, 1);
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(&listener);
     tokens.fill();
+    SyntaxErrorListener listener(s_, locator, tokens, 1);
     if (ReportLexicalErrors(s_, tokens, locator)) return nullptr;
     if (!CheckNesting(s_, tokens, locator)) return nullptr;
     AccordParser parser(&tokens);
@@ -1091,19 +1102,12 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
     return nullptr;
   }
 
-  // A byte-order mark is one code point wide in columns; lex it as a space.
-  std::string input(text);
-  if (input.starts_with("\xEF\xBB\xBF")) input.replace(0, 3, " ");
-
-  antlr4::ANTLRInputStream stream(input);
-  BoundedLexer lexer(&stream, options.max_syntax_errors);
+  FastTokenSource lexer(text, options.max_syntax_errors, /*skip_byte_order_mark=*/true);
   antlr4::CommonTokenStream tokens(&lexer);
-  Session session{file, diags, options, Tokens(lexer.getVocabulary())};
+  tokens.fill();
+  Session session{file, diags, options, Tokens()};
   Locator locator(file);
   SyntaxErrorListener listener(session, locator, tokens, options.max_syntax_errors);
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(&listener);
-  tokens.fill();
   if (ReportLexicalErrors(session, tokens, locator)) return nullptr;
 
   Token* first = nullptr;
@@ -1128,7 +1132,45 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
   return module;
 }
 
+std::string Dump(antlr4::BufferedTokenStream& tokens, const antlr4::dfa::Vocabulary& vocabulary) {
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Token* t = tokens.get(i);
+    std::size_t type = t->getType();
+    out += type == Token::EOF ? "EOF" : vocabulary.getSymbolicName(type);
+    if (type != Token::EOF && vocabulary.getSymbolicName(type).empty()) out += vocabulary.getLiteralName(type);
+    out += " " + std::to_string(t->getChannel()) + " " + std::to_string(t->getLine()) + ":" +
+           std::to_string(t->getCharPositionInLine()) + " " + std::to_string(t->getStartIndex()) + ".." +
+           std::to_string(static_cast<long long>(t->getStopIndex())) + " " +
+           (type == Token::EOF ? "" : parse::internal::ShowText(t->getText(), 1000)) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
+
+namespace parse::internal {
+
+std::string DumpTokens(std::string_view text, bool generated) {
+  if (!generated) {
+    FastTokenSource source(text, 0, /*skip_byte_order_mark=*/true);
+    antlr4::CommonTokenStream tokens(&source);
+    tokens.fill();
+    antlr4::ANTLRInputStream empty;
+    AccordLexer names(&empty);
+    return Dump(tokens, names.getVocabulary());
+  }
+  std::string input(text);
+  if (input.starts_with("\xEF\xBB\xBF")) input.replace(0, 3, " ");  // as the parser does
+  antlr4::ANTLRInputStream stream(input);
+  AccordLexer lexer(&stream);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  return Dump(tokens, lexer.getVocabulary());
+}
+
+}  // namespace parse::internal
 
 std::unique_ptr<ast::Module> ParseModule(const SourceManager& sources, FileId file, Diagnostics& diags,
                                          const ParseOptions& options) {
