@@ -17,6 +17,7 @@ namespace accord::runtime {
 enum class BuiltinKind : std::uint8_t {
   UNKNOWN_MODALITY, UNKNOWN_LABEL, BAD_ATTRIBUTE, MISSING_EXTENT, DISJOINT,
 };
+inline constexpr std::uint32_t kBuiltinKindCount = 5;
 std::string_view BuiltinKindName(BuiltinKind kind);
 
 /// One bound record, copied out of its item so findings outlive it.
