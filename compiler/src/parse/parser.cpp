@@ -135,8 +135,47 @@ const TokenTable& Tokens() {
   return table;
 }
 
-/// Hands the tokens of the hand-written lexer to ANTLR as CommonTokens with
-/// the same types, channels, positions and text the generated lexer gives.
+/// A token whose text is a view of the source text, which outlives the parse:
+/// one small allocation per token instead of a CommonToken and its string.
+class SourceToken : public antlr4::WritableToken {
+ public:
+  SourceToken(antlr4::TokenSource* source, std::string_view text, std::size_t type, std::size_t channel,
+              std::size_t line, std::size_t column, std::size_t start, std::size_t stop)
+      : source_(source), text_(text), type_(type), channel_(channel), line_(line), column_(column),
+        start_(start), stop_(stop) {}
+
+  std::string getText() const override { return std::string(text_); }
+  std::size_t getType() const override { return type_; }
+  std::size_t getLine() const override { return line_; }
+  std::size_t getCharPositionInLine() const override { return column_; }
+  std::size_t getChannel() const override { return channel_; }
+  std::size_t getTokenIndex() const override { return index_; }
+  std::size_t getStartIndex() const override { return start_; }
+  std::size_t getStopIndex() const override { return stop_; }
+  antlr4::TokenSource* getTokenSource() const override { return source_; }
+  antlr4::CharStream* getInputStream() const override { return nullptr; }
+  std::string toString() const override { return getText(); }
+
+  void setText(const std::string& text) override {
+    owned_ = std::make_unique<std::string>(text);
+    text_ = *owned_;
+  }
+  void setType(std::size_t type) override { type_ = type; }
+  void setLine(std::size_t line) override { line_ = line; }
+  void setCharPositionInLine(std::size_t column) override { column_ = column; }
+  void setChannel(std::size_t channel) override { channel_ = channel; }
+  void setTokenIndex(std::size_t index) override { index_ = index; }
+
+ private:
+  antlr4::TokenSource* source_;
+  std::string_view text_;
+  std::unique_ptr<std::string> owned_;  ///< only if ANTLR sets the text
+  std::size_t type_, channel_, line_, column_, start_, stop_;
+  std::size_t index_ = kNpos;
+};
+
+/// Hands the tokens of the hand-written lexer to ANTLR with the same types,
+/// channels, positions and text the generated lexer gives.
 class FastTokenSource : public antlr4::TokenSource {
  public:
   FastTokenSource(std::string_view text, std::size_t max_errors, bool skip_byte_order_mark = false)
@@ -149,13 +188,8 @@ class FastTokenSource : public antlr4::TokenSource {
     std::size_t channel = type == AP::DOC_COMMENT ? kDocChannel : Token::DEFAULT_CHANNEL;
     line_ = t.line;
     column_ = t.column;
-    auto token = std::make_unique<antlr4::CommonToken>(std::pair<antlr4::TokenSource*, antlr4::CharStream*>{this, nullptr},
-                                                       type, channel, t.index,
-                                                       static_cast<std::size_t>(t.index) + t.length - 1);
-    token->setLine(t.line);
-    token->setCharPositionInLine(t.column);
-    if (type != Token::EOF) token->setText(std::string(spelling));
-    return token;
+    return std::make_unique<SourceToken>(this, spelling, type, channel, t.line, t.column, t.index,
+                                         static_cast<std::size_t>(t.index) + t.length - 1);
   }
 
   std::size_t getLine() const override { return line_; }
