@@ -39,7 +39,8 @@ bool CompilerFlags::UseColor() const {
   return isatty(STDERR_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
-int ReportDiagnostics(Session& session, const CompilerFlags& flags, std::size_t files) {
+int ReportDiagnostics(Session& session, const CompilerFlags& flags, std::size_t files,
+                      bool summary_when_clean) {
   session.Finish();
   Diagnostics& diags = session.Diags();
   const auto& all = diags.All();
@@ -59,6 +60,7 @@ int ReportDiagnostics(Session& session, const CompilerFlags& flags, std::size_t 
           : fmt::format("{} error{}, {} warning{}", errors, errors == 1 ? "" : "s", warnings,
                         warnings == 1 ? "" : "s");
   if (diags.Truncated()) summary += fmt::format(" (and {} more errors not shown)", diags.Dropped());
+  if (!summary_when_clean && errors + warnings == 0) return EXIT_CLEAN;
   std::cerr << fmt::format("accord: {} file{} checked: {}\n", files, files == 1 ? "" : "s",
                            summary);
   return diags.HasErrors() ? EXIT_USAGE : EXIT_CLEAN;

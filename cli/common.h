@@ -33,7 +33,10 @@ struct CompilerFlags {
 
 /// Prints the session's diagnostics in `flags.format` (text to stderr,
 /// json/sarif to stdout) and returns EXIT_USAGE if any is an error.
-int ReportDiagnostics(Session& session, const CompilerFlags& flags, std::size_t files);
+/// With `summary_when_clean` false, the summary line is printed only when
+/// there is something to report.
+int ReportDiagnostics(Session& session, const CompilerFlags& flags, std::size_t files,
+                      bool summary_when_clean = true);
 
 const char* Version();
 
@@ -46,5 +49,7 @@ struct Command {
 Command RegisterCheck(CLI::App& app);
 Command RegisterGraph(CLI::App& app);
 Command RegisterExplain(CLI::App& app);
+Command RegisterCompile(CLI::App& app);
+Command RegisterPlan(CLI::App& app);
 
 }  // namespace accord::cli

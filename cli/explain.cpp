@@ -35,6 +35,9 @@ Command RegisterExplain(CLI::App& app) {
               std::string suggestion = DidYouMean(*code, codes);
               std::cerr << fmt::format("error: `{}` is not a diagnostic code{}\n", *code,
                                        suggestion.empty() ? "" : "; " + suggestion);
+              if (suggestion.empty()) {
+                std::cerr << "help: `accord explain --list` lists every code\n";
+              }
               return static_cast<int>(EXIT_USAGE);
             }
             std::cout << fmt::format("{}: {}\n\n{}\n", info->code, info->title, info->explanation);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "accord/compiler/yaml/yaml_loader.h"
+#include "accord/runtime/bundle_io.h"
 
 namespace accord {
 
@@ -102,14 +103,15 @@ void Session::AddOverlay(const std::string& path, std::string text) {
 }
 
 std::string Session::FindImport(const std::string& importer_path, const ast::QualifiedName& name,
-                                std::vector<std::string>& searched) const {
+                                std::vector<std::string>& searched, std::string& closest) const {
   fs::path relative;
   for (const ast::Name& part : name.parts) relative /= part.text;
-  std::vector<fs::path> dirs;
-  dirs.push_back(fs::path(importer_path).parent_path());
-  for (const std::string& dir : options_.include_dirs) dirs.emplace_back(dir);
-  for (const std::string& dir : options_.path_dirs) dirs.emplace_back(dir);
-  for (const fs::path& dir : dirs) {
+  std::vector<std::pair<fs::path, std::string>> dirs;
+  dirs.emplace_back(fs::path(importer_path).parent_path(),
+                    "beside " + fs::path(importer_path).filename().string());
+  for (const std::string& dir : options_.include_dirs) dirs.emplace_back(dir, "-I");
+  for (const std::string& dir : options_.path_dirs) dirs.emplace_back(dir, "ACCORD_PATH");
+  for (const auto& [dir, origin] : dirs) {
     for (const char* ext : {".accord", ".yaml", ".yml"}) {
       fs::path candidate = dir / relative;
       candidate += ext;
@@ -117,8 +119,32 @@ std::string Session::FindImport(const std::string& importer_path, const ast::Qua
       std::string normal = candidate.lexically_normal().string();
       if (overlay_.count(normal) || fs::is_regular_file(candidate, ec)) return normal;
     }
-    searched.push_back(dir.empty() ? "." : dir.string());
+    searched.push_back(fmt::format("{} ({})", dir.empty() ? "." : dir.string(), origin));
   }
+  // Modules of a similar name where the import was looked for: `afect` for
+  // `affect`, or `driving.sensors` for a `sensors` that has no folder.
+  std::vector<std::string> stems;
+  std::map<std::string, std::string> module_of;
+  std::string prefix;
+  for (std::size_t i = 0; i + 1 < name.parts.size(); ++i) prefix += name.parts[i].text + ".";
+  for (const auto& [dir, origin] : dirs) {
+    for (const auto& [folder, module_prefix] :
+         {std::pair(dir / relative.parent_path(), prefix), std::pair(dir, std::string())}) {
+      std::error_code ec;
+      for (fs::directory_iterator it(folder.empty() ? fs::path(".") : folder, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        if (!it->is_regular_file(ec) || !IsSourceFile(it->path())) continue;
+        std::string stem = it->path().stem().string();
+        stems.push_back(stem);
+        module_of.emplace(stem, module_prefix + stem);
+      }
+    }
+  }
+  const std::string& last = name.parts.back().text;
+  std::string best = std::find(stems.begin(), stems.end(), last) != stems.end()
+                         ? last
+                         : ClosestName(last, stems);
+  if (!best.empty() && module_of[best] != name.Joined()) closest = module_of[best];
   return {};
 }
 
@@ -156,16 +182,24 @@ int Session::Load(const std::string& path, const ast::Import* from) {
 
   module.loading = true;
   loading_chain_.push_back(index);
+  import_chain_.push_back(from);
   for (const ast::Import& import : module.ast->imports) {
     std::vector<std::string> searched;
-    std::string found = FindImport(path, import.path, searched);
+    std::string closest;
+    std::string found = FindImport(path, import.path, searched, closest);
     if (found.empty()) {
+      fs::path file;
+      for (const ast::Name& part : import.path.parts) file /= part.text;
+      std::string stem = file.string();
       diags_.Error("E0102", import.path.range,
                    fmt::format("cannot find module `{}`", import.path.Joined()))
-          .Primary("imported here")
-          .Note(fmt::format("looked for `{}` with extension .accord, .yaml or .yml in {}",
-                            import.path.Joined(), fmt::join(searched, ", ")))
-          .Help("pass `-I DIR` for the folder that holds it, or add that folder to ACCORD_PATH");
+          .Primary("no such module on the search path")
+          .Note(fmt::format("looked for {}.accord (or .yaml, .yml) in {}", stem,
+                            fmt::join(searched, ", ")))
+          .Help(!closest.empty()
+                    ? fmt::format("did you mean `{}`?", closest)
+                    : "pass `-I DIR` for the folder that holds it, or add that folder to "
+                      "ACCORD_PATH");
       module.broken = true;
       continue;
     }
@@ -179,10 +213,19 @@ int Session::Load(const std::string& path, const ast::Import* from) {
         cycle.push_back(modules_[static_cast<std::size_t>(*c)]->ast->name.Joined());
       }
       cycle.push_back(modules_[static_cast<std::size_t>(it->second)]->ast->name.Joined());
-      diags_.Error("E0103", import.path.range,
-                   fmt::format("import cycle: {}", fmt::join(cycle, " -> ")))
-          .Primary("this import closes the cycle")
-          .Help("move what both modules need into a third module that both import");
+      Diagnostic& d = diags_.Error("E0103", import.path.range,
+                                   fmt::format("import cycle: {}", fmt::join(cycle, " -> ")));
+      d.Primary(fmt::format("`{}` imports `{}` here, which closes the cycle", cycle.end()[-2],
+                            cycle.back()));
+      // The imports that led here, each in the module that wrote it.
+      for (auto c = first + 1; c != loading_chain_.end(); ++c) {
+        const ast::Import* step = import_chain_[static_cast<std::size_t>(c - loading_chain_.begin())];
+        if (step == nullptr) continue;
+        d.Label(step->path.range,
+                fmt::format("`{}` imports `{}`", modules_[static_cast<std::size_t>(c[-1])]->ast->name.Joined(),
+                            modules_[static_cast<std::size_t>(*c)]->ast->name.Joined()));
+      }
+      d.Help("move what both modules need into a third module that both import");
       module.broken = true;
       continue;
     }
@@ -192,12 +235,16 @@ int Session::Load(const std::string& path, const ast::Import* from) {
     }
   }
   loading_chain_.pop_back();
+  import_chain_.pop_back();
   module.loading = false;
   return index;
 }
 
-const CompiledUnit* Session::Compile(const std::string& path) {
-  int root = Load(path, nullptr);
+const CompiledUnit* Session::Compile(const std::string& path) { return CompileAll({path}); }
+
+const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
+  std::vector<int> roots;
+  for (const std::string& path : paths) roots.push_back(Load(path, nullptr));
   // Imports before importers: post-order over the import graph.
   std::vector<int> order;
   std::vector<char> seen(modules_.size(), 0);
@@ -210,8 +257,8 @@ const CompiledUnit* Session::Compile(const std::string& path) {
     for (int child : module.imports) self(self, child);
     order.push_back(m);
   };
-  visit(visit, root);
-  if (broken) return nullptr;
+  for (int root : roots) visit(visit, root);
+  if (roots.empty() || broken) return nullptr;
 
   std::map<int, std::uint32_t> position;
   for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = static_cast<std::uint32_t>(i);
@@ -236,7 +283,21 @@ const CompiledUnit* Session::Compile(const std::string& path) {
     ++pending.count;
   }
   auto unit = std::make_unique<CompiledUnit>();
-  unit->root_path = path;
+  unit->root_path = paths.back();
+  std::vector<std::pair<std::string, FileId>> files;
+  for (int m : order) {
+    const LoadedModule& module = *modules_[static_cast<std::size_t>(m)];
+    files.emplace_back(module.path, module.file);
+  }
+  std::sort(files.begin(), files.end());
+  std::string hashed;
+  for (const auto& [file_path, file] : files) {
+    hashed += file_path;
+    hashed += '\0';
+    hashed += sources_.Get(file).Text();
+    hashed += '\0';
+  }
+  unit->sources_hash = runtime::HashHex(hashed);
   unit->program = std::move(result.program);
   unit->timings = std::move(result.timings);
   units_.push_back(std::move(unit));

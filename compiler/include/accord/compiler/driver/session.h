@@ -35,6 +35,8 @@ std::vector<std::string> ExpandSourcePaths(const std::vector<std::string>& paths
 /// A compiled unit: the checked program of one root file.
 struct CompiledUnit {
   std::string root_path;
+  /// 16 hex digits over every module's path and text, in path order.
+  std::string sources_hash;
   std::unique_ptr<sema::Program> program;
   std::vector<sema::PassTiming> timings;
 };
@@ -56,6 +58,11 @@ class Session {
   /// Diags().HasErrors()).
   const CompiledUnit* Compile(const std::string& path);
 
+  /// Compiles several root files as one unit (their modules and imports
+  /// together; rules of every module included). For `compile`/`validate`
+  /// with several sources.
+  const CompiledUnit* CompileAll(const std::vector<std::string>& paths);
+
   /// Emits the warnings that hold across every unit of the session and
   /// sorts the diagnostics. Call once, after the last Compile.
   void Finish();
@@ -67,8 +74,11 @@ class Session {
  private:
   struct LoadedModule;
   int Load(const std::string& path, const ast::Import* from);
+  /// The file for `import name;` from `importer_path`, or "" with the
+  /// folders searched (each with where it came from) and, if a module of a
+  /// similar name exists in them, its name in `closest`.
   std::string FindImport(const std::string& importer_path, const ast::QualifiedName& name,
-                         std::vector<std::string>& searched) const;
+                         std::vector<std::string>& searched, std::string& closest) const;
 
   CompileOptions options_;
   SourceManager sources_;
@@ -78,6 +88,7 @@ class Session {
   std::map<std::string, std::string> overlay_;  ///< by lexically normal path
   std::map<FileId, int> file_module_;
   std::vector<int> loading_chain_;  ///< modules whose imports are being loaded
+  std::vector<const ast::Import*> import_chain_;  ///< the import that loaded each of them
   std::vector<std::unique_ptr<CompiledUnit>> units_;
   /// Per module: how many units included it; per (code, decl): how many flagged it.
   std::vector<int> unit_count_;

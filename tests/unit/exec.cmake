@@ -1,0 +1,3 @@
+accord_unit_test(accord_exec_tests
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/unit/differential_test.cpp
+  DEPS accord_compiler accord_exec)
