@@ -28,7 +28,11 @@ constexpr std::array kCodes = {
              "Strings cannot span lines; write `\\n` for a line break.\n\n"
              "    guideline \"Affect playbook 4.2;      // missing closing quote"},
     CodeInfo{"E0005", "unterminated block comment",
-             "A `/*` comment is never closed with `*/` before the end of the file."},
+             "A `/*` comment is never closed with `*/` before the end of the file, so the rest of\n"
+             "the file would be commented out. Block comments do not nest.\n\n"
+             "    /* disabled until the new guidelines are out\n"
+             "    rule colour_agrees { ... }\n\n"
+             "Fix: close the comment with `*/`, or use `//` on each line."},
     CodeInfo{"E0006", "unexpected character",
              "The character cannot start any token of the language. Identifiers are ASCII\n"
              "letters, digits and `_`; non-ASCII text belongs in strings and comments."},
@@ -37,7 +41,10 @@ constexpr std::array kCodes = {
              "sequence is an error, so that a typo does not silently change a label.\n"
              "In report templates `{{` and `}}` write literal braces."},
     CodeInfo{"E0008", "number out of range",
-             "An integer literal does not fit in 64 bits, or a float is not finite."},
+             "An integer literal does not fit in 64 bits (the largest is 9223372036854775807),\n"
+             "or a float or duration is too large to be finite.\n\n"
+             "    intensity: int[1..5] = 99999999999999999999;\n\n"
+             "Fix: use a smaller number; a value this large is usually a typo."},
     // ---------------------------------------------------------------- files and modules
     CodeInfo{"E0101", "cannot read file",
              "The file given on the command line, or found for an import, could not be read\n"
@@ -71,7 +78,11 @@ constexpr std::array kCodes = {
     // ---------------------------------------------------------------- ontology
     CodeInfo{"E0201", "unknown concept",
              "The name does not refer to a concept declared in this module or one it imports.\n"
-             "The help line suggests the closest declared name."},
+             "The help line suggests the closest declared name.\n\n"
+             "    concept affect in video;\n"
+             "    concept hostile : affct in video;   // did you mean `affect`?\n\n"
+             "Fix: correct the spelling, or import the module that declares the concept (imports\n"
+             "are not transitive: a module sees only the modules it imports itself)."},
     CodeInfo{"E0202", "unknown modality",
              "The name does not refer to a declared modality. Modalities are declared with\n"
              "`modality video { extent: time; }`, usually in a shared core module."},
@@ -105,8 +116,10 @@ constexpr std::array kCodes = {
              "An enum value, attribute, fixed value or modality appears twice in one\n"
              "declaration."},
     CodeInfo{"E0212", "unknown attribute",
-             "The concept (with its ancestors) declares no attribute of this name. For a rule\n"
-             "binding `x: C in m`, `x.attr` needs `attr` declared on C or above it."},
+             "The concept (with its ancestors) declares no attribute of this name. A fixed\n"
+             "value `name = value;` needs `name` declared on the concept or an ancestor.\n\n"
+             "    concept affect in video { intensity: int[1..5]; }\n"
+             "    concept furious : affect { intensty = 5; }   // did you mean `intensity`?"},
     CodeInfo{"E0213", "value has the wrong type",
              "A default, fixed value or test record field does not match the attribute's type:\n"
              "`intensity: int = \"high\";` or `valence = 3;` for an enum attribute."},
@@ -117,7 +130,10 @@ constexpr std::array kCodes = {
              "A range type has its lower bound above its upper bound, a fractional bound on\n"
              "`int`, or a range on a type other than `int` and `float`."},
     CodeInfo{"E0216", "too many modalities",
-             "A compilation may declare at most 64 modalities."},
+             "A compilation (a root file with everything it imports) may declare at most 64\n"
+             "modalities; records carry their modality as a bit in a 64-bit set.\n\n"
+             "Fix: merge modalities whose records carry the same kind of extent, or split the\n"
+             "ontology so that each compilation needs fewer of them."},
     CodeInfo{"E0217", "attribute name is a record field",
              "Attributes may not be called like a record field (`id item modality label concept\n"
              "annotator source confidence track start end duration`): `x.label` would be\n"
@@ -176,18 +192,27 @@ constexpr std::array kCodes = {
              "`expect R(ids);` must name a rule visible from the test, or a built-in finding:\n"
              "`unknown_label`, `unknown_modality`, `bad_attribute`, `missing_extent`, `disjoint`."},
     CodeInfo{"E0403", "expectation names an unknown record",
-             "Every id in `expect R(ids);` must be a record declared in the test."},
+             "Every id in `expect R(ids);` must be a record declared in the test, in any of its\n"
+             "items.\n\n"
+             "    item clip1 { video v1 \"aggressive\" 0s..5s; audio a1 \"neutral\" 1s..4s; }\n"
+             "    expect tone_mismatch(v1, a2);   // did you mean `a1`?"},
     CodeInfo{"E0404", "duplicate record id",
-             "Record ids are unique within a test so that expectations are unambiguous."},
+             "Record ids are unique within a test, across all of its items, so that every\n"
+             "`expect R(ids);` names its records unambiguously.\n\n"
+             "Fix: rename one of the records, e.g. `v1` and `v2`."},
     CodeInfo{"E0405", "invalid record field",
              "A test record field is neither a record field (`track annotator source confidence\n"
              "box box3d geo span`) nor an attribute of the record's concept, or its value has\n"
              "the wrong shape (`box` takes 4 numbers, `box3d` 7, `geo` 2, `span` 2)."},
     CodeInfo{"E0406", "invalid time range",
-             "A test record's end lies before its start."},
+             "A test record's end lies before its start: `5s..2s`. Ranges are written\n"
+             "`START..END`, and a record may be an instant (`3.2s..3.2s`).\n\n"
+             "Fix: swap the two times."},
     // ---------------------------------------------------------------- warnings
     CodeInfo{"W0001", "unused enum",
-             "No attribute has this enum as its type and no expression names it."},
+             "No attribute has this enum as its type and no expression names it, in any file\n"
+             "of the `accord check` run.\n\n"
+             "Fix: use it as the type of an attribute (`valence: Valence;`), or remove it."},
     CodeInfo{"W0002", "unused concept",
              "The concept has no label in any modality (so data can never carry it), has no\n"
              "concepts below it, and no rule, test or disjoint set mentions it."},
