@@ -48,7 +48,7 @@ TEST_CASE("rule diagnostics") {
       {"unknown enum value", "rule r { for v: affect in video where v.valence == negatve; }",
        {"E0204 " + At(1, 52) + " `negatve` is not a value of enum `Valence`"}},
       {"unknown name", "rule r { for v: affect in video where w.valence == negative; }",
-       {"E0301 " + At(1, 39) + " unknown name `w.valence`"}},
+       {"E0301 " + At(1, 39) + " unknown name `w`"}},
       {"condition not boolean", "rule r { for v: affect in video where v.intensity; }",
        {"E0306 " + At(1, 39) + " `where` must be a condition, but this is an `int`"}},
       {"overlaps without time", "rule r { for i: product in image, v: affect in video where overlaps(i, v); }",

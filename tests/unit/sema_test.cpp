@@ -133,7 +133,7 @@ TEST_CASE("attributes, defaults and fixed values") {
       {"fixed value of the wrong type",
        {{"main.accord",
          "ontology m;\nmodality v { extent: time; }\nenum E { x, y }\nconcept a in v { e: E; }\nconcept b : a { e = 3; }\n"}},
-       {"E0213 5:21 the value of `e` must be a `E`, found an int"}},
+       {"E0213 5:21 the value of `e` must be an `E`, found an int"}},
       {"attribute declared twice",
        {{"main.accord", "ontology m;\nmodality v { extent: time; }\nconcept a in v { n: int; n: int; }\n"}},
        {"E0211 3:26 attribute `n` is declared twice in `a`"}},
@@ -164,7 +164,7 @@ TEST_CASE("imports") {
        {{"main.accord", "ontology m;\nimport a;\nconcept c : x;\n"},
         {"a.accord", "ontology a;\nimport b;\n"},
         {"b.accord", "ontology b;\nmodality w { extent: time; }\nconcept x in w;\n"}},
-       {"E0201 3:13 unknown concept `x`"}},
+       {"E0201 3:13 concept `x` is declared in module `b`, which `m` does not import"}},
   });
 }
 

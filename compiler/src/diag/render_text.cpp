@@ -38,16 +38,44 @@ std::uint32_t DisplayColumn(std::string_view line, std::uint32_t column) {
   return display + (column > seen ? column - seen : 0);
 }
 
+/// Length of the well-formed UTF-8 sequence at line[i], or 0.
+std::size_t SequenceLength(std::string_view line, std::size_t i) {
+  auto c = static_cast<unsigned char>(line[i]);
+  std::size_t length = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                                    : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  if (length == 0 || i + length > line.size()) return 0;
+  std::uint32_t cp = length == 1 ? c : c & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    auto d = static_cast<unsigned char>(line[i + k]);
+    if ((d & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  bool overlong = (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+  bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+  return overlong || surrogate || cp > 0x10FFFF ? 0 : length;
+}
+
+/// The line as it is safe to print: tabs expanded, control bytes as spaces,
+/// and each byte that is not valid UTF-8 as U+FFFD, so that a Latin-1 or
+/// binary file never sends raw bytes to the terminal.
 std::string ExpandTabs(std::string_view line) {
   std::string out;
-  for (char c : line) {
+  for (std::size_t i = 0; i < line.size();) {
+    char c = line[i];
+    std::size_t length = SequenceLength(line, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
     if (c == '\t') {
       out += "    ";
     } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
       out += ' ';  // keep control bytes out of the terminal
     } else {
-      out += c;
+      out.append(line.substr(i, length));
     }
+    i += length;
   }
   return out;
 }
@@ -71,14 +99,25 @@ void RenderSnippet(std::string& out, const SourceManager& sources, FileId file,
     return a.range.begin < b.range.begin;
   });
   std::string pad(width, ' ');
+  // `12 | text`; an empty line gets no trailing space.
+  auto source_line = [&](std::uint32_t number, std::string_view text) {
+    std::string shown = ExpandTabs(text);
+    return fmt::format("{}{:>{}} |{}{}{}\n", p.gutter, number, width, p.reset,
+                       shown.empty() ? "" : " ", shown);
+  };
   out += fmt::format("{}{} |{}\n", p.gutter, pad, p.reset);
   std::uint32_t last_line = 0;
   for (const Mark& mark : marks) {
     std::uint32_t line_no = mark.range.begin.line;
     if (line_no != last_line) {
-      if (last_line != 0 && line_no > last_line + 1) out += fmt::format("{}...{}\n", p.gutter, p.reset);
+      if (last_line != 0 && line_no == last_line + 2) {
+        // One line between two marks: show it rather than an elision.
+        out += source_line(last_line + 1, source.Line(last_line + 1));
+      } else if (last_line != 0 && line_no > last_line + 2) {
+        out += fmt::format("{}...{}\n", p.gutter, p.reset);
+      }
       std::string_view line = source.Line(line_no);
-      out += fmt::format("{}{:>{}} |{} {}\n", p.gutter, line_no, width, p.reset, ExpandTabs(line));
+      out += source_line(line_no, line);
       last_line = line_no;
     }
     std::string_view line = source.Line(line_no);

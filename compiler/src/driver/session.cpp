@@ -218,12 +218,11 @@ int Session::Load(const std::string& path, const ast::Import* from) {
       d.Primary(fmt::format("`{}` imports `{}` here, which closes the cycle", cycle.end()[-2],
                             cycle.back()));
       // The imports that led here, each in the module that wrote it.
+      auto name_of = [&](int m) { return modules_[static_cast<std::size_t>(m)]->ast->name.Joined(); };
       for (auto c = first + 1; c != loading_chain_.end(); ++c) {
         const ast::Import* step = import_chain_[static_cast<std::size_t>(c - loading_chain_.begin())];
         if (step == nullptr) continue;
-        d.Label(step->path.range,
-                fmt::format("`{}` imports `{}`", modules_[static_cast<std::size_t>(c[-1])]->ast->name.Joined(),
-                            modules_[static_cast<std::size_t>(*c)]->ast->name.Joined()));
+        d.Label(step->path.range, fmt::format("`{}` imports `{}`", name_of(c[-1]), name_of(*c)));
       }
       d.Help("move what both modules need into a third module that both import");
       module.broken = true;

@@ -2,6 +2,7 @@
 // down the hierarchy, and fixed values.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -14,6 +15,12 @@ namespace {
 constexpr std::array<std::pair<const char*, TypeKind>, 5> kBuiltinTypes = {{
     {"bool", TypeKind::BOOL}, {"int", TypeKind::INT}, {"float", TypeKind::FLOAT},
     {"string", TypeKind::STRING}, {"duration", TypeKind::DURATION},
+}};
+
+/// Type names from other languages, and what Accord calls them.
+constexpr std::array<std::pair<const char*, const char*>, 7> kTypeAliases = {{
+    {"integer", "int"}, {"long", "int"}, {"boolean", "bool"}, {"double", "float"},
+    {"number", "float"}, {"str", "string"}, {"text", "string"},
 }};
 
 Type ResolveType(Context& ctx, std::uint32_t module, const ast::TypeRef& ref) {
@@ -39,12 +46,19 @@ Type ResolveType(Context& ctx, std::uint32_t module, const ast::TypeRef& ref) {
     }
   }
   if (!found) {
+    if (ctx.ReportNotImported(module, ref.name, SymbolKind::ENUM, "E0203")) return type;
     std::vector<std::string> candidates = ctx.VisibleNames(module, SymbolKind::ENUM);
     for (const auto& builtin : kBuiltinTypes) candidates.emplace_back(builtin.first);
     Diagnostic& d = ctx.diags.Error("E0203", ref.name.range,
                                     fmt::format("unknown type `{}`", ref.name.Joined()));
     d.Primary("not a built-in type or a declared enum");
-    std::string suggestion = DidYouMean(ref.name.parts.back().text, candidates);
+    const std::string& text = ref.name.parts.back().text;
+    std::string suggestion = DidYouMean(text, candidates);
+    for (const auto& [other, ours] : kTypeAliases) {
+      if (suggestion.empty() && ref.name.parts.size() == 1 && text == other) {
+        suggestion = fmt::format("did you mean `{}`?", ours);
+      }
+    }
     d.Help(suggestion.empty() ? "types are bool, int, float, string, duration, or an enum"
                               : suggestion);
     return type;

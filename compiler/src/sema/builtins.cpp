@@ -38,14 +38,25 @@ std::string Arity(const BuiltinSpec& spec) {
   return fmt::format("{} or {} arguments", spec.min_args, spec.max_args);
 }
 
-std::string Usage(const BuiltinSpec& spec) {
+/// An example call; `a` and `b` name the two bindings.
+std::string Usage(const BuiltinSpec& spec, const std::string& a = "a", const std::string& b = "b") {
   switch (spec.builtin) {
     case Builtin::HAS: return "has(x.field)";
-    case Builtin::NEAR: return "near(a, b, 100ms)";
+    case Builtin::NEAR: return fmt::format("near({}, {}, 100ms)", a, b);
     case Builtin::BEFORE:
-    case Builtin::AFTER: return fmt::format("{}(a, b) or {}(a, b, 5s)", spec.name, spec.name);
-    default: return fmt::format("{}(a, b)", spec.name);
+    case Builtin::AFTER:
+      return fmt::format("{}({}, {}) or {}({}, {}, 5s)", spec.name, a, b, spec.name, a, b);
+    default: return fmt::format("{}({}, {})", spec.name, a, b);
   }
+}
+
+/// The name at the root of `x`, `x.start` or `x.a.b`, or "".
+std::string RootName(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::NAME) return static_cast<const ast::NameExpr&>(expr).name.text;
+  if (expr.kind == ast::ExprKind::FIELD) {
+    return RootName(*static_cast<const ast::FieldExpr&>(expr).object);
+  }
+  return {};
 }
 
 }  // namespace
@@ -86,10 +97,21 @@ ExprPtr ExprChecker::CheckCall(const ast::CallExpr& expr) {
     ExprPtr checked = Check(arg);
     if (checked->type.IsError()) return Error(expr);
     if (checked->op != ExprOp::FIELD && checked->op != ExprOp::ATTR) {
+      std::string example = "has(x.attribute)";
+      if (checked->op == ExprOp::VAR) {
+        // Name an attribute the binding really has, or a field every record has.
+        const Variable& var = rule_.vars[checked->var];
+        std::string member = "track";
+        if (var.concept_id != kNoConcept &&
+            !ctx_.program.concepts[var.concept_id].attributes.empty()) {
+          member = ctx_.program.concepts[var.concept_id].attributes.front().first;
+        }
+        example = fmt::format("has({}.{})", var.name, member);
+      }
       ctx_.diags
           .Error("E0313", arg.range, "`has` tests a field or attribute of a binding")
           .Primary(fmt::format("this is {}", TypePhrase(ctx_.program, checked->type)))
-          .Help("write `has(x.attribute)`");
+          .Help(fmt::format("name the field or attribute to test, e.g. `{}`", example));
       return Error(expr);
     }
     node->args.push_back(std::move(checked));
@@ -109,7 +131,13 @@ ExprPtr ExprChecker::CheckCall(const ast::CallExpr& expr) {
                  fmt::format("the arguments of `{}` are bindings, but this is {}", spec->name,
                              TypePhrase(ctx_.program, checked->type)))
           .Primary("not a binding")
-          .Help(fmt::format("write `{}`", Usage(*spec)));
+          .Help(fmt::format("pass the bindings themselves: `{}`", [&] {
+            // `overlaps(v.start, a)` -> `overlaps(v, a)`.
+            std::string a = RootName(*expr.args[0]);
+            std::string b = RootName(*expr.args[1]);
+            bool named = FindVar(a) >= 0 && FindVar(b) >= 0;
+            return named ? Usage(*spec, a, b) : Usage(*spec);
+          }()));
       ok = false;
     } else {
       extents[i] = ctx_.program.modalities[rule_.vars[checked->var].modality].extents;
@@ -185,6 +213,11 @@ ExprPtr ExprChecker::CheckCall(const ast::CallExpr& expr) {
   } else {
     d.Label(expr.args[0]->range, fmt::format("`{}` has {}", a.name, ExtentNames(ma.extents)));
     d.Label(expr.args[1]->range, fmt::format("`{}` has {}", b.name, ExtentNames(mb.extents)));
+    d.Help(spec->builtin == Builtin::IOU
+               ? "`iou` compares boxes when both modalities have `extent: box`, else intervals "
+                 "when both have `extent: time`"
+               : "`distance` compares positions when both modalities have `extent: geo`, else "
+                 "cuboid centres when both have `extent: box3d`");
   }
   return Error(expr);
 }

@@ -54,7 +54,8 @@ std::optional<Value> EnumValue(Context& ctx, std::uint32_t module, const ast::Ex
         found.symbol.id != expected.enum_id) {
       ctx.diags
           .Error("E0213", expr.range,
-                 fmt::format("{} must be a `{}` value, found `{}`", what, info.name,
+                 fmt::format("{} must be {} value, found `{}`", what,
+                             WithArticle(fmt::format("`{}`", info.name)),
                              enum_name.Joined() + "." + value.text))
           .Primary(fmt::format("expected `{}`", info.name))
           .Help(fmt::format("`{}` has the values {}", info.name, fmt::join(info.values, ", ")));
@@ -91,8 +92,8 @@ std::optional<Value> EvalConstant(Context& ctx, std::uint32_t module, const ast:
   auto mismatch = [&]() -> std::optional<Value> {
     Diagnostic& d = ctx.diags.Error(
         "E0213", expr.range,
-        fmt::format("{} must be {} `{}`, found {}", what,
-                    expected.kind == TypeKind::INT ? "an" : "a", type_name, Describe(expr)));
+        fmt::format("{} must be {}, found {}", what,
+                    WithArticle(fmt::format("`{}`", type_name)), Describe(expr)));
     d.Primary(fmt::format("expected `{}`", type_name));
     if (expected.kind == TypeKind::STRING && expr.kind == ast::ExprKind::NAME) {
       d.Help(fmt::format("strings are quoted: \"{}\"",

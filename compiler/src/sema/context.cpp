@@ -17,6 +17,13 @@ const char* KindName(SymbolKind kind) {
   return "name";
 }
 
+std::string WithArticle(std::string_view phrase) {
+  std::size_t first = phrase.find_first_not_of('`');
+  char c = first == std::string_view::npos ? 'x' : phrase[first];
+  bool vowel = std::string_view("aeiouAEIOU").find(c) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + std::string(phrase);
+}
+
 ast::QualifiedName Single(const ast::Name& name) {
   ast::QualifiedName q;
   q.parts.push_back(name);
@@ -103,18 +110,50 @@ std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::Qualifie
     used.insert(result.symbol.decl);
     return result.symbol;
   }
+  if (result.status == LookupStatus::FOUND) {
+    const char* found = KindName(result.symbol.kind);
+    const char* wanted = KindName(kind);
+    Diagnostic& d = diags.Error(code, name.range,
+                                fmt::format("`{}` is {}, not {}", joined, WithArticle(found),
+                                            WithArticle(wanted)));
+    d.Primary(fmt::format("expected {}", WithArticle(wanted)));
+    d.Label(result.symbol.decl->name.range, fmt::format("{} `{}` declared here", found, joined));
+    if (kind == SymbolKind::CONCEPT && result.symbol.kind == SymbolKind::MODALITY) {
+      d.Help(fmt::format("a concept is annotated in a modality with `in {}` after its name",
+                         joined));
+    }
+    return std::nullopt;
+  }
+  if (ReportNotImported(module, name, kind, code)) return std::nullopt;
   Diagnostic& d =
       diags.Error(code, name.range, fmt::format("unknown {} `{}`", KindName(kind), joined));
-  if (result.status == LookupStatus::FOUND) {
-    d.Primary(fmt::format("this is a {}, not a {}", KindName(result.symbol.kind), KindName(kind)));
-    d.Label(result.symbol.decl->name.range,
-            fmt::format("{} `{}` declared here", KindName(result.symbol.kind), joined));
-  } else {
-    d.Primary(fmt::format("no {} of this name is declared here or in an import", KindName(kind)));
-    std::string suggestion = DidYouMean(name.parts.back().text, VisibleNames(module, kind));
-    if (!suggestion.empty()) d.Help(suggestion);
-  }
+  d.Primary(fmt::format("no {} of this name is declared here or in an import", KindName(kind)));
+  std::string suggestion = DidYouMean(name.parts.back().text, VisibleNames(module, kind));
+  if (!suggestion.empty()) d.Help(suggestion);
   return std::nullopt;
+}
+
+bool Context::ReportNotImported(std::uint32_t module, const ast::QualifiedName& name,
+                                SymbolKind kind, const char* code) {
+  if (name.parts.size() != 1) return false;
+  const std::string& text = name.parts[0].text;
+  for (std::uint32_t m = 0; m < program.modules.size(); ++m) {
+    if (m == module) continue;
+    auto it = scopes[m].find(text);
+    if (it == scopes[m].end() || it->second.kind != kind) continue;
+    if (!not_imported.emplace(module, m).second) return true;
+    const std::string& owner = program.modules[m].name;
+    diags
+        .Error(code, name.range,
+               fmt::format("{} `{}` is declared in module `{}`, which `{}` does not import",
+                           KindName(kind), text, owner, program.modules[module].name))
+        .Primary("not visible here")
+        .Label(it->second.decl->name.range, "declared here")
+        .Note("a module sees its own declarations and those of the modules it imports directly")
+        .Help(fmt::format("add `import {};` after the module header", owner));
+    return true;
+  }
+  return false;
 }
 
 std::string Context::DisplayName(SymbolKind kind, std::uint32_t id) const {

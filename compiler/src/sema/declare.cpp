@@ -2,6 +2,7 @@
 // and enums are complete after this pass, concepts only named.
 
 #include <array>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -17,13 +18,19 @@ constexpr std::array<std::pair<const char*, Extent>, 5> kExtents = {{
 
 bool DeclareModality(Context& ctx, std::uint32_t module, const ast::ModalityDecl& decl) {
   ModalityInfo info{decl.name.text, 0, module, &decl};
+  std::map<std::string, SourceRange> first_listed;
   for (const ast::ModalityDecl::Property& property : decl.properties) {
     if (property.key.text != "extent") {
+      std::string suggestion = DidYouMean(property.key.text, {"extent"});
       ctx.diags
           .Error("E0205", property.key.range,
                  fmt::format("unknown modality property `{}`", property.key.text))
           .Primary("modalities have only `extent`")
-          .Help(fmt::format("write `extent: time;` (kinds: time, chars, box, box3d, geo)"));
+          .Help(!suggestion.empty()
+                    ? suggestion
+                    : fmt::format("remove `{}`; a modality declares only `extent: KIND, ...;` "
+                                  "with the kinds time, chars, box, box3d, geo",
+                                  property.key.text));
       continue;
     }
     for (const ast::Name& value : property.values) {
@@ -46,10 +53,12 @@ bool DeclareModality(Context& ctx, std::uint32_t module, const ast::ModalityDecl
       }
       if ((info.extents & bit) != 0) {
         ctx.diags.Error("E0211", value.range, fmt::format("extent `{}` listed twice", value.text))
-            .Primary("repeated here");
+            .Primary("repeated here")
+            .Label(first_listed[value.text], "first listed here");
         continue;
       }
       info.extents = static_cast<ExtentSet>(info.extents | bit);
+      first_listed[value.text] = value.range;
     }
   }
   if (ctx.program.modalities.size() == kMaxModalities) {
@@ -124,7 +133,7 @@ void DeclarePass(Context& ctx) {
                                program.modules[m].name))
             .Primary(fmt::format("{} redeclared here", KindName(symbol.kind)))
             .Label(it->second.decl->name.range,
-                   fmt::format("first declared here as a {}", KindName(it->second.kind)))
+                   fmt::format("first declared here as {}", WithArticle(KindName(it->second.kind))))
             .Help("rename one of them");
         if (symbol.kind == SymbolKind::RULE || symbol.kind == SymbolKind::TEST) continue;
         if (symbol.kind != SymbolKind::CONCEPT) continue;

@@ -29,7 +29,8 @@ void DisjointPass(Context& ctx) {
                 .Error("E0209", member.range,
                        fmt::format("`{}` is listed twice in this disjoint set", member.Joined()))
                 .Primary("repeated here")
-                .Label(names[i]->range, "first listed here");
+                .Label(names[i]->range, "first listed here")
+                .Help(fmt::format("remove the repeated `{}`", member.Joined()));
             valid = false;
           } else if (program.IsA(symbol->id, other) || program.IsA(other, symbol->id)) {
             bool below = program.IsA(symbol->id, other);

@@ -37,11 +37,11 @@ bool Numeric(const Type& t) { return t.IsNumeric(); }
 std::string TypePhrase(const Program& program, const Type& type) {
   switch (type.kind) {
     case TypeKind::INT: return "an `int`";
-    case TypeKind::ENUM: return fmt::format("a `{}` value", program.TypeName(type));
+    case TypeKind::ENUM: return WithArticle(fmt::format("`{}` value", program.TypeName(type)));
     case TypeKind::RECORD: return "a record";
     case TypeKind::LIST: return "a list";
     case TypeKind::CONCEPT: return "a concept";
-    default: return fmt::format("a `{}`", program.TypeName(type));
+    default: return WithArticle(fmt::format("`{}`", program.TypeName(type)));
   }
 }
 
@@ -120,6 +120,22 @@ std::uint32_t ExprChecker::Bind(const ast::Binding& binding, bool quantified) {
   return index;
 }
 
+std::string ExprChecker::ComparisonExample(const ast::Expr& expr, const Expr& checked) const {
+  std::vector<const ast::Name*> path = PathOf(expr);
+  std::string text;
+  for (const ast::Name* part : path) text += (text.empty() ? "" : ".") + part->text;
+  if (text.empty()) return "x.confidence >= 0.9";
+  switch (checked.type.kind) {
+    case TypeKind::INT: return text + " >= 1";
+    case TypeKind::FLOAT: return text + " >= 0.9";
+    case TypeKind::DURATION: return text + " >= 1s";
+    case TypeKind::STRING: return text + " == \"...\"";
+    case TypeKind::ENUM:
+      return fmt::format("{} == {}", text, ctx_.program.enums[checked.type.enum_id].values.front());
+    default: return "x.confidence >= 0.9";
+  }
+}
+
 ExprPtr ExprChecker::CheckCondition(const ast::Expr& expr, const char* what) {
   ExprPtr checked = Check(expr);
   if (!checked->type.IsError() && checked->type.kind != TypeKind::BOOL) {
@@ -128,7 +144,8 @@ ExprPtr ExprChecker::CheckCondition(const ast::Expr& expr, const char* what) {
                fmt::format("{} must be a condition, but this is {}", what,
                            TypePhrase(ctx_.program, checked->type)))
         .Primary("not a boolean")
-        .Help("compare it with something, e.g. `x.confidence >= 0.9`");
+        .Help(fmt::format("compare it with something, e.g. `{}`",
+                          ComparisonExample(expr, *checked)));
     return Error(expr);
   }
   return checked;
@@ -258,8 +275,28 @@ ExprPtr ExprChecker::CheckName(const ast::Expr& expr, const Type* expected) {
     ctx_.Resolve(module_, qualified, SymbolKind::CONCEPT, "E0201");  // reports E0104
     return Error(expr);
   }
+  if (ctx_.ReportNotImported(module_, qualified, SymbolKind::CONCEPT, "E0201")) return Error(expr);
   std::vector<std::string> names;
   for (std::uint32_t var : scope_) names.push_back(rule_.vars[var].name);
+  if (path.size() >= 2 && ctx_.FindModule(module_, path[0]->text) < 0 &&
+      ctx_.Lookup(module_, Single(*path[0])).status == LookupStatus::NOT_FOUND) {
+    // `vide_rec.valence`: what is unknown is the first name, not the path.
+    const ast::Name& head = *path[0];
+    std::vector<std::string> candidates = names;
+    for (const std::string& e : ctx_.VisibleNames(module_, SymbolKind::ENUM)) {
+      candidates.push_back(e);
+    }
+    Diagnostic& d =
+        ctx_.diags.Error("E0301", head.range, fmt::format("unknown name `{}`", head.text));
+    d.Primary("not a binding of this rule, an enum or a module");
+    std::string suggestion = DidYouMean(head.text, candidates);
+    if (!suggestion.empty()) {
+      d.Help(suggestion);
+    } else if (!names.empty()) {
+      d.Help(fmt::format("the bindings here are {}", fmt::join(names, ", ")));
+    }
+    return Error(expr);
+  }
   Diagnostic& d = ctx_.diags.Error("E0301", expr.range,
                                    fmt::format("unknown name `{}`", qualified.Joined()));
   d.Primary("not a binding, an enum value or a concept");
@@ -276,11 +313,25 @@ ExprPtr ExprChecker::CheckName(const ast::Expr& expr, const Type* expected) {
 
 ExprPtr ExprChecker::CheckField(const ast::FieldExpr& expr) {
   if (expr.object->kind != ast::ExprKind::NAME) {
-    ctx_.diags
-        .Error("E0302", expr.field.range,
-               fmt::format("`{}` is not a field of a binding", expr.field.text))
-        .Primary("fields and attributes have no fields of their own")
-        .Help("write `x.field` where `x` is a binding of the rule");
+    // `c.track.id`: only a binding has fields.
+    ExprPtr object = Check(*expr.object);
+    if (object->type.IsError()) return Error(expr);
+    std::vector<const ast::Name*> path = PathOf(*expr.object);
+    std::string shown;
+    for (const ast::Name* part : path) shown += (shown.empty() ? "" : ".") + part->text;
+    Diagnostic& d = ctx_.diags.Error(
+        "E0302", expr.field.range,
+        shown.empty() ? fmt::format("`{}` is not a field of a binding", expr.field.text)
+                      : fmt::format("`{}` is {}, which has no field `{}`", shown,
+                                    TypePhrase(ctx_.program, object->type), expr.field.text));
+    d.Primary("only bindings have fields");
+    Field field;
+    if (!path.empty() && FindVar(path[0]->text) >= 0 && FindField(expr.field.text, &field)) {
+      d.Help(fmt::format("to read the record's `{}`, write `{}.{}`", expr.field.text,
+                         path[0]->text, expr.field.text));
+    } else {
+      d.Help("write `x.field` where `x` is a binding of the rule");
+    }
     return Error(expr);
   }
   auto var = static_cast<std::uint32_t>(
@@ -304,6 +355,9 @@ ExprPtr ExprChecker::CheckField(const ast::FieldExpr& expr) {
     node->attr = attr;
     return node;
   }
+  // One report per binding and name: the same misspelling in `where` and
+  // in the report is one mistake.
+  if (!reported_fields_.emplace(var, name).second) return Error(expr);
   std::vector<std::string> names;
   for (int f = 0; f < kFieldCount; ++f) names.emplace_back(FieldName(static_cast<Field>(f)));
   Diagnostic& d = ctx_.diags.Error("E0302", expr.field.range,
@@ -313,10 +367,25 @@ ExprPtr ExprChecker::CheckField(const ast::FieldExpr& expr) {
     d.Primary(fmt::format("`{}` is bound without a concept, so only record fields exist",
                           variable.name));
     std::string suggestion = DidYouMean(name, names);
-    d.Help(!suggestion.empty()
-               ? suggestion
-               : fmt::format("bind it with a concept to use attributes: `{}: CONCEPT in {}`",
-                             variable.name, ctx_.program.modalities[variable.modality].name));
+    const std::string& modality = ctx_.program.modalities[variable.modality].name;
+    // A concept annotated in the binding's modality that declares the attribute.
+    std::string owner;
+    for (const AttributeInfo& attribute : ctx_.program.attributes) {
+      const ConceptInfo& c = ctx_.program.concepts[attribute.owner];
+      if (attribute.name == name && ((c.reachable >> variable.modality) & 1) != 0) {
+        owner = c.name;
+        break;
+      }
+    }
+    if (!owner.empty()) {
+      d.Help(fmt::format("`{}` is an attribute of `{}`; bind it with that concept: `{}: {} in {}`",
+                         name, owner, variable.name, owner, modality));
+    } else {
+      d.Help(!suggestion.empty()
+                 ? suggestion
+                 : fmt::format("bind it with a concept to use attributes: `{}: CONCEPT in {}`",
+                               variable.name, modality));
+    }
     return Error(expr);
   }
   const ConceptInfo& info = ctx_.program.concepts[variable.concept_id];
@@ -423,6 +492,14 @@ bool ExprChecker::Comparable(const ast::BinaryExpr& expr, const Expr& a, const E
 }
 
 ExprPtr ExprChecker::CheckComparison(const ast::BinaryExpr& expr) {
+  // `c.track == ["p14", "p15"]` means membership, which is written `in {...}`.
+  for (const ast::Expr* side : {expr.lhs.get(), expr.rhs.get()}) {
+    if (side->kind != ast::ExprKind::LIST) continue;
+    ctx_.diags.Error("E0312", side->range, "a list is only allowed as a value in a test record")
+        .Primary("list not allowed here")
+        .Help("to test whether a value is one of several, write `x in {a, b}`");
+    return Error(expr);
+  }
   ExprPtr lhs;
   ExprPtr rhs;
   if (IsConstName(*expr.lhs) && !IsConstName(*expr.rhs)) {

@@ -56,12 +56,17 @@ std::vector<ParentEdge> ResolveParents(Context& ctx) {
           ctx.Resolve(program.concepts[c].module, parent_name, SymbolKind::CONCEPT, "E0201");
       if (!parent) continue;
       auto& parents = program.concepts[c].parents;
-      if (std::find(parents.begin(), parents.end(), parent->id) != parents.end()) {
+      if (auto it = std::find(parents.begin(), parents.end(), parent->id); it != parents.end()) {
+        const SourceRange& first =
+            std::find_if(edges.begin(), edges.end(), [&](const ParentEdge& e) {
+              return e.child == c && e.parent == parent->id;
+            })->range;
         ctx.diags
             .Error("E0211", parent_name.range,
                    fmt::format("`{}` is listed twice as a parent of `{}`", parent_name.Joined(),
                                decl.name.text))
-            .Primary("repeated here");
+            .Primary("repeated here")
+            .Label(first, "first listed here");
         continue;
       }
       parents.push_back(parent->id);
@@ -109,6 +114,7 @@ void ComputeLabels(Context& ctx, ConceptId c,
   ConceptInfo& info = program.concepts[c];
   const ast::ConceptDecl& decl = *info.decl;
   if (decl.has_in_clause) {
+    std::map<ModalityId, SourceRange> first_use;
     for (const ast::ModalityUse& use : decl.modalities) {
       std::optional<Symbol> modality =
           ctx.Resolve(info.module, use.modality, SymbolKind::MODALITY, "E0202");
@@ -119,10 +125,14 @@ void ComputeLabels(Context& ctx, ConceptId c,
             .Error("E0211", use.modality.range,
                    fmt::format("modality `{}` is listed twice for concept `{}`",
                                use.modality.Joined(), info.name))
-            .Primary("repeated here");
+            .Primary("repeated here")
+            .Label(first_use[modality->id], "first listed here")
+            .Help(fmt::format("a concept has one label per modality; keep one of the two `{}`",
+                              use.modality.Joined()));
         continue;
       }
       info.modalities |= bit;
+      first_use[modality->id] = use.modality.range;
       info.labels.emplace_back(modality->id, use.label ? use.label->value : info.name);
       label_ranges[{modality->id, c}] = use.label ? use.label->range : use.modality.range;
     }

@@ -72,8 +72,21 @@ void CheckNeverFires(Context& ctx, const Rule& rule) {
                                         : fmt::format("all of {}", fmt::join(names, ", "))));
     d.Primary("this rule never fires");
     for (const auto& r : required) {
+      if (!r.second && required.size() != 2) continue;  // not part of the contradiction
       d.Label(r.second ? r.second->range : variable.range,
-              fmt::format("`{}` must be a `{}`", variable.name, program.concepts[r.first].name));
+              fmt::format("`{}` must be {}", variable.name,
+                          WithArticle(fmt::format("`{}`", program.concepts[r.first].name))));
+    }
+    for (const auto& r : required) {
+      const ConceptInfo& info = program.concepts[r.first];
+      if ((info.reachable & bit) != 0) continue;
+      std::vector<std::string> where;
+      for (ModalityId m = 0; m < program.modalities.size(); ++m) {
+        if ((info.reachable >> m) & 1) where.push_back(program.modalities[m].name);
+      }
+      d.Note(where.empty() ? fmt::format("`{}` is annotated in no modality", info.name)
+                           : fmt::format("`{}` is annotated only in {}", info.name,
+                                         fmt::join(where, ", ")));
     }
     for (const DisjointSet& set : program.disjoint) {
       for (const auto& a : required) {

@@ -47,7 +47,7 @@ class TestChecker {
                                  test.name))
               .Primary("repeated here")
               .Label(it->second, "first used here")
-              .Help("record ids are unique within a test so expectations are unambiguous");
+              .Help("rename one of them: record ids are unique within a test, across its items");
           continue;
         }
         if (std::optional<TestRecord> checked = CheckRecord(module, item->name.text, *record)) {
@@ -123,7 +123,14 @@ class TestChecker {
                       record.modality.text));
       d.Primary("no concept has this label here");
       std::string closest = ClosestName(record.label.value, known);
-      if (!closest.empty()) d.Help(fmt::format("did you mean \"{}\"?", closest));
+      if (!closest.empty()) {
+        d.Help(fmt::format("did you mean \"{}\"?", closest));
+      } else if (!known.empty() && known.size() <= 12) {
+        std::vector<std::string> quoted;
+        for (const std::string& label : known) quoted.push_back("\"" + label + "\"");
+        d.Help(fmt::format("the labels of `{}` are {}", record.modality.text,
+                           fmt::join(quoted, ", ")));
+      }
       return std::nullopt;
     }
     out.concept_id = it->second;
@@ -136,7 +143,8 @@ class TestChecker {
             .Error("E0406", record.time_range,
                    fmt::format("record `{}` ends at {}s, before it starts at {}s", out.id,
                                record.end, record.start))
-            .Primary("end before start");
+            .Primary("end before start")
+            .Help(fmt::format("the start comes first: `{}s..{}s`", record.end, record.start));
       }
     }
     for (const ast::RecordLiteral::Field& field : record.fields) {
@@ -209,7 +217,9 @@ class TestChecker {
           .Error("E0405", field.value->range,
                  fmt::format("`source` is \"human\" or \"model\", not \"{}\"",
                              value->string_value))
-          .Primary("unknown source");
+          .Primary("unknown source")
+          .Help("write `source: \"human\"` for a person's annotation or `source: \"model\"` for a "
+                "model's prediction");
       return false;
     }
     values.push_back(std::move(*value));

@@ -3,7 +3,10 @@
 // scopes, and name lookup with did-you-mean.
 
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +19,10 @@ namespace accord::sema::internal {
 
 enum class SymbolKind { MODALITY, ENUM, CONCEPT, RULE, TEST };
 const char* KindName(SymbolKind kind);
+
+/// `phrase` with its indefinite article, chosen by its first letter (a
+/// leading backquote is skipped): "an enum", "a `Valence`", "an `affect`".
+std::string WithArticle(std::string_view phrase);
 
 struct Symbol {
   SymbolKind kind = SymbolKind::CONCEPT;
@@ -45,6 +52,8 @@ class Context {
   std::vector<SessionWarning> session_warnings;
   /// Concepts with every parent before its children (set by HierarchyPass).
   std::vector<ConceptId> topo_order;
+  /// (module, module it should import) already reported by ReportNotImported.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> not_imported;
 
   /// Looks `name` up from `module`: its own declarations first, then its
   /// direct imports; `mod.name` looks in the module named `mod`.
@@ -55,6 +64,14 @@ class Context {
   /// declaration used.
   std::optional<Symbol> Resolve(std::uint32_t module, const ast::QualifiedName& name, SymbolKind kind,
                         const char* code);
+
+  /// When the single name `name` is not visible from `module` but another
+  /// module of the compilation declares it as a `kind`, reports `code`
+  /// ("declared in `core`, which this module does not import") and returns
+  /// true. Only the first such name per missing import is reported, so one
+  /// missing import is one error. False if no such declaration exists.
+  bool ReportNotImported(std::uint32_t module, const ast::QualifiedName& name, SymbolKind kind,
+                         const char* code);
 
   /// Names of kind `kind` visible from `module`, for did-you-mean.
   std::vector<std::string> VisibleNames(std::uint32_t module, SymbolKind kind) const;

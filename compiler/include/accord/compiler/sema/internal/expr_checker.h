@@ -2,6 +2,9 @@
 // Type-checks rule expressions into the checked IR, resolving bindings,
 // fields, attributes, enum values and concepts on the way.
 
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "accord/compiler/ast/expr.h"
@@ -41,12 +44,16 @@ class ExprChecker {
   ExprPtr CheckQuantifier(const ast::QuantifierExpr& expr);
   /// Reports E0305 unless `a` and `b` may be compared with `op`.
   bool Comparable(const ast::BinaryExpr& expr, const Expr& a, const Expr& b);
+  /// A comparison that makes `expr` (checked as `checked`) a condition, for help lines.
+  std::string ComparisonExample(const ast::Expr& expr, const Expr& checked) const;
 
   Context& ctx_;
   std::uint32_t module_;
   Rule& rule_;
   std::vector<std::uint32_t> scope_;
   std::vector<bool> valid_;
+  /// (variable, name) pairs already reported as unknown fields (E0302).
+  std::set<std::pair<std::uint32_t, std::string>> reported_fields_;
 };
 
 /// "an int" / "a `Valence`" for messages.
