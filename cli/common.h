@@ -51,5 +51,6 @@ Command RegisterGraph(CLI::App& app);
 Command RegisterExplain(CLI::App& app);
 Command RegisterCompile(CLI::App& app);
 Command RegisterPlan(CLI::App& app);
+Command RegisterTest(CLI::App& app);
 
 }  // namespace accord::cli

@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", Version());
   app.require_subcommand(1);
   std::vector<Command> commands = {RegisterCheck(app),   RegisterCompile(app), RegisterPlan(app),
-                                  RegisterGraph(app),   RegisterExplain(app)};
+                                  RegisterTest(app),    RegisterGraph(app),
+                                  RegisterExplain(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -101,6 +101,7 @@ recordField   : anyName ':' expr ;
 expectation
   : EXPECT NONE ';'                                          # expectNone
   | EXPECT qualifiedName '(' name (',' name)* ')' ';'        # expectFinding
+  | EXPECT DISJOINT '(' name (',' name)* ')' ';'             # expectDisjoint
   ;
 
 // ---------------------------------------------------------------- names

@@ -185,7 +185,7 @@ TEST_CASE("E0001: syntax errors name what was expected and what was found") {
        "  help: durations take the units `ms`, `s`, `min` and `h`, as in `250ms` or `2min`\n"},
       {h + "test t { item i { video v1 \"a\" 0s..; } }",
        "E0001 2:36-37 expected one of `-`, duration, float, integer, found `;`\n"},
-      {h + "test t { expect; }", "E0001 2:16-17 expected identifier, found `;`\n"},
+      {h + "test t { expect; }", "E0001 2:16-17 expected one of `disjoint`, identifier, found `;`\n"},
       // long tokens are cut in messages
       {h + "concept \"" + std::string(100, 'a') + "\";",
        "E0001 2:9-111 expected identifier, found `\"" + std::string(31, 'a') + "...`\n"},

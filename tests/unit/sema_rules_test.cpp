@@ -95,7 +95,7 @@ TEST_CASE("test block diagnostics") {
        {"E0402 " + At(1, 52) + " `tone` is not a rule or a built-in finding"}},
       {"unknown record in expect",
        "test t { item i { video v1 \"calm\" 0s..1s; } expect disjoint(v2); }",
-       {"E0403 " + At(1, 62) + " test `t` has no record `v2`"}},
+       {"E0403 " + At(1, 61) + " test `t` has no record `v2`"}},
       {"duplicate record id",
        "test t { item i { video v1 \"calm\" 0s..1s; audio v1 \"angry\" 0s..1s; } expect none; }",
        {"E0404 " + At(1, 49) + " record id `v1` is used twice in test `t`"}},

@@ -912,6 +912,14 @@ class Builder {
         e->rule = Qualified(finding->qualifiedName());
         for (AP::NameContext* n : finding->name()) e->ids.push_back(Name(n));
         d->expectations.push_back(std::move(e));
+      } else if (auto* disjoint = dynamic_cast<AP::ExpectDisjointContext*>(child)) {
+        // The built-in finding `disjoint` is spelled like the keyword.
+        auto e = Node<ast::Expectation>(disjoint);
+        antlr4::Token* word = disjoint->DISJOINT()->getSymbol();
+        e->rule.parts.push_back({word->getText(), at_.Range(word)});
+        e->rule.range = at_.Range(word);
+        for (AP::NameContext* n : disjoint->name()) e->ids.push_back(Name(n));
+        d->expectations.push_back(std::move(e));
       }
     }
     return d;

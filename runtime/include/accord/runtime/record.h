@@ -75,6 +75,10 @@ struct RecordIssue {
   std::string detail;        ///< e.g. "`intensity` is 7, outside 1..5"
 };
 
+/// "`camera` records need `box`" when `record` lacks an extent its modality
+/// declares (time needs both `start` and `end`), else "".
+std::string MissingExtentDetail(const Bundle& bundle, const Record& record);
+
 /// Stable storage for the strings records view.
 class Arena {
  public:
