@@ -38,7 +38,7 @@ Command RegisterCheck(CLI::App& app) {
                 }
               }
             }
-            return ReportDiagnostics(session, state->flags, files.size());
+            return Finish(ReportDiagnostics(session, state->flags, files.size()));
           }};
 }
 

@@ -14,6 +14,17 @@ namespace accord::cli {
 
 const char* Version() { return ACCORD_VERSION; }
 
+int Finish(int code) {
+#ifndef ACCORD_SANITIZE
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
+#else
+  return code;
+#endif
+}
+
 void CompilerFlags::Register(CLI::App& command, const std::vector<std::string>& formats) {
   command.add_option("-I,--include", include_dirs, "Directory to search for imports")
       ->type_name("DIR");

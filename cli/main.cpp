@@ -9,7 +9,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Accord: cross-modal annotation guidelines, compiled and checked", "accord"};
   app.set_version_flag("--version", Version());
   app.require_subcommand(1);
-  std::vector<Command> commands = {RegisterCheck(app),   RegisterCompile(app), RegisterPlan(app),
+  std::vector<Command> commands = {RegisterCheck(app),   RegisterCompile(app), RegisterValidate(app),
+                                  RegisterPlan(app),
                                   RegisterTest(app),    RegisterGraph(app),
                                   RegisterExplain(app)};
   try {

@@ -206,8 +206,6 @@ std::string TerminalSafe(std::string_view text) {
   return out;
 }
 
-std::string FormatNumber(double value) { return fmt::format("{}", value); }
-
 std::string JsonNumber(double value) {
   return std::isfinite(value) ? FormatNumber(value) : std::string("null");
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "accord/runtime/number.h"
+
 namespace accord::runtime::internal {
 
 /// `text` as a JSON string literal, quotes included. Control characters are
@@ -28,9 +30,7 @@ std::string UriReference(std::string_view path);
 /// other C0/C1 controls and DEL as `\u{1b}`.
 std::string TerminalSafe(std::string_view text);
 
-/// The shortest decimal that reads back as `value` ("12", "15.5", "1e+21").
-std::string FormatNumber(double value);
-/// As FormatNumber, but `null` for NaN and infinities, which JSON lacks.
+/// As runtime::FormatNumber (number.h), but `null` for NaN and infinities, which JSON lacks.
 std::string JsonNumber(double value);
 
 }  // namespace accord::runtime::internal
