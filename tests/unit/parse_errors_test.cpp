@@ -36,14 +36,20 @@ const std::string kNestingHelp = "  help: remove redundant parentheses, or split
 }  // namespace
 
 TEST_CASE("E0108: the module header must come first") {
-  const std::string missing = "E0108 1:1-1 missing module header\n" + kHeaderHelp;
+  const std::string empty = "E0108 1:1-1 missing module header\n  label: the file is empty\n" + kHeaderHelp;
+  const std::string comments =
+      "E0108 1:1-1 missing module header\n  label: the file has only comments\n" + kHeaderHelp;
+  auto before = [&](const char* range) {
+    return std::string("E0108 ") + range +
+           " missing module header\n  label: expected `ontology NAME;` before this\n" + kHeaderHelp;
+  };
   CheckAll({
-      {"", missing},
-      {"  \n\t// a comment\n/* a block */\n", missing},
-      {"/// a doc comment\n", missing},
-      {"\xEF\xBB\xBF", missing},
-      {"concept x;", missing},
-      {"import core;\nontology t;", missing},
+      {"", empty},
+      {"  \n\t// a comment\n/* a block */\n", comments},
+      {"/// a doc comment\n", comments},
+      {"\xEF\xBB\xBF", empty},
+      {"concept x;", before("1:1-8")},
+      {"import core;\nontology t;", before("1:1-7")},
       // A header that starts but is malformed is a syntax error.
       {"ontology", "E0001 1:9-9 expected identifier, found end of file\n"},
   });
@@ -88,11 +94,9 @@ TEST_CASE("lexical errors: E0006 unexpected character, E0004 unterminated string
        "E0006 2:25-26 unexpected character `\xE2\x80\x9D` (U+201D)\n"
        "  help: use the ASCII double quote `\"` for strings\n"},
       {h + "rule r { for x in m where x && y; }",
-       "E0006 2:29-30 unexpected character `&`\n  help: write `and` for logical and\n"
-       "E0006 2:30-31 unexpected character `&`\n  help: write `and` for logical and\n"},
+       "E0006 2:29-31 unexpected characters `&&`\n  help: write `and` for logical and\n"},
       {h + "rule r { for x in m where x || !y; }",
-       "E0006 2:29-30 unexpected character `|`\n  help: write `or` for logical or\n"
-       "E0006 2:30-31 unexpected character `|`\n  help: write `or` for logical or\n"
+       "E0006 2:29-31 unexpected characters `||`\n  help: write `or` for logical or\n"
        "E0006 2:32-33 unexpected character `!`\n  help: write `not` for negation (`!=` is not-equal)\n"},
       {h + "# comment", "E0006 2:1-2 unexpected character `#`\n  help: comments start with `//`\n"},
       {h + "rule r { for x in m where \xE2\x88\x92" "1; }",
@@ -114,10 +118,13 @@ TEST_CASE("lexical errors: E0006 unexpected character, E0004 unterminated string
 }
 
 TEST_CASE("lexical errors stop after max_syntax_errors") {
-  std::string many = "ontology t;\n" + std::string(25, '@');
+  // 25 separate bad characters: each is an error, up to the limit.
+  std::string many = "ontology t;\n";
+  for (int i = 0; i < 25; ++i) many += "@ ";
   std::string expected;
   for (int i = 1; i <= 20; ++i) {
-    expected += "E0006 2:" + std::to_string(i) + "-" + std::to_string(i + 1) + " unexpected character `@`\n";
+    expected += "E0006 2:" + std::to_string(2 * i - 1) + "-" + std::to_string(2 * i) +
+                " unexpected character `@`\n";
   }
   expected += "  note: stopped after 20 lexical errors\n";
   CHECK(test::Errors(many) == expected);
@@ -126,8 +133,12 @@ TEST_CASE("lexical errors stop after max_syntax_errors") {
   options.max_syntax_errors = 2;
   CHECK(test::Errors(many, options) ==
         "E0006 2:1-2 unexpected character `@`\n"
-        "E0006 2:2-3 unexpected character `@`\n"
+        "E0006 2:3-4 unexpected character `@`\n"
         "  note: stopped after 2 lexical errors\n");
+
+  // A run of adjacent bad characters is one error, however long.
+  CHECK(test::Errors("ontology t;\n" + std::string(25, '@')) ==
+        "E0006 2:1-26 unexpected characters `@@@@@@@@@@@@@@@@\u2026`\n");
 }
 
 TEST_CASE("E0001: syntax errors name what was expected and what was found") {
@@ -245,12 +256,15 @@ rule r severity error guideline "a" escalate "x" severity info guideline "b" esc
 })");
   CHECK(test::Diags(p->diags) ==
         "E0311 2:50-63 duplicate `severity` in rule\n"
+        "  label: repeated here\n"
         "  at 2:8-22: first `severity` here\n"
         "  help: a rule has at most one `severity`; remove one\n"
         "E0311 2:64-77 duplicate `guideline` in rule\n"
+        "  label: repeated here\n"
         "  at 2:23-36: first `guideline` here\n"
         "  help: a rule has at most one `guideline`; remove one\n"
         "E0311 2:78-90 duplicate `escalate` in rule\n"
+        "  label: repeated here\n"
         "  at 2:37-49: first `escalate` here\n"
         "  help: a rule has at most one `escalate`; remove one\n");
   REQUIRE(p->module != nullptr);
@@ -320,14 +334,11 @@ TEST_CASE("E0002: expression trees deeper than max_expr_depth (long operator cha
 }
 
 TEST_CASE("hostile input: binary garbage") {
-  SUBCASE("5 MB of NUL bytes: unexpected characters, shown as \\x00; lexing stops at the limit") {
-    std::string expected;
-    for (int i = 1; i <= 20; ++i) {
-      expected += "E0006 1:" + std::to_string(i) + "-" + std::to_string(i + 1) + " unexpected character `\\x00`\n" +
-                  kInvisibleHelp;
-    }
-    expected.insert(expected.size() - kInvisibleHelp.size(), "  note: stopped after 20 lexical errors\n");
-    CHECK(test::Errors(std::string(5 << 20, '\0')) == expected);
+  SUBCASE("5 MB of NUL bytes: one error for the run, shown as \\x00; lexing stops at 4096 bad characters") {
+    std::string shown;
+    for (int i = 0; i < 16; ++i) shown += "\\x00";
+    CHECK(test::Errors(std::string(5 << 20, '\0')) ==
+          "E0006 1:1-4097 unexpected characters `" + shown + "\u2026`\n" + kInvisibleHelp);
   }
   SUBCASE("all byte values: the first byte that is not UTF-8 is reported") {
     std::string bytes;
@@ -339,8 +350,7 @@ TEST_CASE("hostile input: binary garbage") {
   }
   SUBCASE("a valid header followed by control characters") {
     CHECK(test::Errors(std::string("ontology t;\n\x01\x02", 14)) ==
-          "E0006 2:1-2 unexpected character `\\x01`\n" + kInvisibleHelp +
-              "E0006 2:2-3 unexpected character `\\x02`\n" + kInvisibleHelp);
+          "E0006 2:1-3 unexpected characters `\\x01\\x02`\n" + kInvisibleHelp);
   }
 }
 

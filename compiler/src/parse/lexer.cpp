@@ -44,8 +44,12 @@ LexToken Lexer::Take(TokenKind kind, std::size_t bytes) {
   Advance(bytes);
   t.end = static_cast<std::uint32_t>(pos_);
   t.length = index_ - t.index;
-  if (kind == TokenKind::ERROR_CHAR || kind == TokenKind::UNTERMINATED_STRING ||
-      kind == TokenKind::UNTERMINATED_COMMENT) {
+  if (kind == TokenKind::ERROR_CHAR) {
+    // Adjacent bad characters are reported as one error (`&&`, NUL padding).
+    if (t.begin != last_error_end_) ++errors_;
+    ++error_tokens_;
+    last_error_end_ = t.end;
+  } else if (kind == TokenKind::UNTERMINATED_STRING || kind == TokenKind::UNTERMINATED_COMMENT) {
     ++errors_;
   }
   return t;
@@ -109,7 +113,9 @@ Lexer::Lexer(std::string_view text, std::size_t max_errors, bool skip_byte_order
 
 LexToken Lexer::Next() {
   for (;;) {
-    if (pos_ >= text_.size() || (max_errors_ != 0 && errors_ >= max_errors_)) {
+    constexpr std::size_t kMaxErrorTokens = 4096;
+    if (pos_ >= text_.size() || (max_errors_ != 0 && errors_ >= max_errors_) ||
+        error_tokens_ >= kMaxErrorTokens) {
       LexToken end;
       end.kind = TokenKind::END;
       end.begin = end.end = static_cast<std::uint32_t>(pos_);

@@ -465,11 +465,30 @@ bool ReportLexicalErrors(Session& session, antlr4::BufferedTokenStream& tokens, 
         std::size_t at = 0;
         char32_t c = parse::internal::DecodeUtf8At(text, at);
         code = "E0006";
-        message = "unexpected character `" + parse::internal::ShowChar(c) + "`";
-        if (c >= 0x80 && !parse::internal::IsInvisible(c)) {
-          char buffer[16];
-          std::snprintf(buffer, sizeof buffer, " (U+%04X)", static_cast<unsigned>(c));
-          message += buffer;
+        // A run of adjacent bad characters (`&&`, a smart-quoted word's
+        // quotes, NUL padding) is one mistake: one diagnostic over the run.
+        std::string shown = parse::internal::ShowChar(c);
+        std::size_t run = 1;
+        while (i + 1 < tokens.size() && tokens.get(i + 1)->getType() == AP::ERROR_CHAR &&
+               tokens.get(i + 1)->getStartIndex() == tokens.get(i)->getStopIndex() + 1) {
+          ++i;
+          ++run;
+          if (run <= 16) {
+            std::string next = tokens.get(i)->getText();
+            std::size_t next_at = 0;
+            shown += parse::internal::ShowChar(parse::internal::DecodeUtf8At(next, next_at));
+          }
+        }
+        if (run > 1) {
+          message = "unexpected characters `" + shown + (run > 16 ? "…" : "") + "`";
+          range.end = locator.Range(tokens.get(i)).end;
+        } else {
+          message = "unexpected character `" + shown + "`";
+          if (c >= 0x80 && !parse::internal::IsInvisible(c)) {
+            char buffer[16];
+            std::snprintf(buffer, sizeof buffer, " (U+%04X)", static_cast<unsigned>(c));
+            message += buffer;
+          }
         }
         help = HelpForCharacter(c);
         break;
@@ -847,6 +866,7 @@ class Builder {
     SourceRange first_severity, first_guideline, first_escalate;
     auto duplicate = [&](const char* what, AP::RulePropContext* p, const SourceRange& first) {
       s_.diags.Error("E0311", at_.Range(p), std::string("duplicate `") + what + "` in rule")
+          .Primary("repeated here")
           .Label(first, std::string("first `") + what + "` here")
           .Help(std::string("a rule has at most one `") + what + "`; remove one");
     };
@@ -1157,8 +1177,17 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
     if (tokens.get(i)->getChannel() == Token::DEFAULT_CHANNEL) first = tokens.get(i);
   }
   if (first == nullptr || first->getType() != AP::ONTOLOGY) {
-    diags.Error("E0108", {file, {1, 1}, {1, 1}}, "missing module header")
-        .Help("start the file with `ontology NAME version \"1.0.0\";`");
+    if (first == nullptr || first->getType() == Token::EOF) {
+      diags.Error("E0108", {file, {1, 1}, {1, 1}}, "missing module header")
+          .Primary(text.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == std::string_view::npos
+                       ? "the file is empty"
+                       : "the file has only comments")
+          .Help("start the file with `ontology NAME version \"1.0.0\";`");
+    } else {
+      diags.Error("E0108", locator.Range(first), "missing module header")
+          .Primary("expected `ontology NAME;` before this")
+          .Help("start the file with `ontology NAME version \"1.0.0\";`");
+    }
     return nullptr;
   }
 

@@ -45,11 +45,7 @@ Rule CheckRule(Context& ctx, std::uint32_t module, const ast::RuleDecl& decl) {
       TemplatePiece piece;
       piece.text = part.text;
       if (part.expr) {
-        piece.expr = checker.Check(*part.expr);
-        if (piece.expr->type.kind == TypeKind::LIST) {
-          ctx.diags.Error("E0310", part.expr->range, "a report hole cannot print a list")
-              .Primary("list not allowed here");
-        }
+        piece.expr = checker.Check(*part.expr);  // lists are rejected there (E0312)
       }
       rule.report.push_back(std::move(piece));
     }

@@ -58,7 +58,9 @@ class Lexer {
 
   std::string_view text_;
   std::size_t max_errors_;
-  std::size_t errors_ = 0;
+  std::size_t errors_ = 0;        ///< lexical errors, a run of adjacent bad characters counting once
+  std::size_t error_tokens_ = 0;  ///< bad-character tokens, capped so a flood of garbage stops early
+  std::size_t last_error_end_ = ~std::size_t{0};
   std::size_t pos_ = 0;
   std::uint32_t line_ = 1;
   std::uint32_t column_ = 0;
