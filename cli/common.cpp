@@ -26,8 +26,9 @@ int Finish(int code) {
 }
 
 void CompilerFlags::Register(CLI::App& command, const std::vector<std::string>& formats) {
-  command.add_option("-I,--include", include_dirs, "Directory to search for imports")
-      ->type_name("DIR");
+  command.add_option("-I,--include", include_dirs, "Directory to search for imports (repeatable)")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   command.add_option("--format", format, "Output format")
       ->check(CLI::IsMember(formats))
       ->capture_default_str();

@@ -56,9 +56,10 @@ Command RegisterValidate(CLI::App& app) {
   };
   auto state = std::make_shared<State>();
   CLI::App* command = app.add_subcommand("validate", "Validate annotation records (JSON Lines)");
-  command->add_option("--rules", state->rules, "A bundle, or .accord/.yaml sources")
+  command->add_option("--rules", state->rules,
+                      "A bundle, or .accord/.yaml sources (repeat --rules for several)")
       ->required()
-      ->expected(1, -1)
+      ->allow_extra_args(false)
       ->type_name("BUNDLE|PATH");
   command->add_option("data", state->data, "JSON Lines files, or - for stdin")->required();
   state->flags.format = "text";

@@ -107,17 +107,28 @@ std::string Session::FindImport(const std::string& importer_path, const ast::Qua
   fs::path relative;
   for (const ast::Name& part : name.parts) relative /= part.text;
   std::vector<std::pair<fs::path, std::string>> dirs;
-  dirs.emplace_back(fs::path(importer_path).parent_path(),
-                    "beside " + fs::path(importer_path).filename().string());
+  const fs::path beside = fs::path(importer_path).parent_path();
+  dirs.emplace_back(beside, "beside " + fs::path(importer_path).filename().string());
+  // Ontologies laid out one folder per module (ontologies/core/core.accord
+  // next to ontologies/driving/driving.accord) find each other through the
+  // importing folder's parent.
+  if (!beside.empty()) {
+    fs::path parent = (beside / "..").lexically_normal();
+    if (parent == ".") parent.clear();
+    dirs.emplace_back(parent, "the importing folder's parent");
+  }
   for (const std::string& dir : options_.include_dirs) dirs.emplace_back(dir, "-I");
   for (const std::string& dir : options_.path_dirs) dirs.emplace_back(dir, "ACCORD_PATH");
   for (const auto& [dir, origin] : dirs) {
-    for (const char* ext : {".accord", ".yaml", ".yml"}) {
-      fs::path candidate = dir / relative;
-      candidate += ext;
-      std::error_code ec;
-      std::string normal = candidate.lexically_normal().string();
-      if (overlay_.count(normal) || fs::is_regular_file(candidate, ec)) return normal;
+    // `import a.b;` is a/b.accord, or a/b/b.accord for a module in its own folder.
+    for (const fs::path& stem : {dir / relative, dir / relative / relative.filename()}) {
+      for (const char* ext : {".accord", ".yaml", ".yml"}) {
+        fs::path candidate = stem;
+        candidate += ext;
+        std::error_code ec;
+        std::string normal = candidate.lexically_normal().string();
+        if (overlay_.count(normal) || fs::is_regular_file(candidate, ec)) return normal;
+      }
     }
     searched.push_back(fmt::format("{} ({})", dir.empty() ? "." : dir.string(), origin));
   }

@@ -15,6 +15,9 @@ int Precedence(Op op) {
     case Op::ADD: case Op::SUB: return 5;
     case Op::MUL: case Op::DIV: return 6;
     case Op::NEG: return 7;
+    // `exists ... where` extends as far right as it can: inside any operator
+    // it needs parentheses to print what it means.
+    case Op::EXISTS: return 0;
     default: return 8;
   }
 }

@@ -2,12 +2,14 @@
 // turning the binding tuples that fire into findings.
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "accord/runtime/internal/access_index.h"
 #include "accord/runtime/internal/evaluator.h"
+#include "accord/runtime/number.h"
 
 namespace accord::runtime::internal {
 namespace {
@@ -90,13 +92,20 @@ class RuleRun {
   Fired fired_;
 };
 
+/// Numbers in messages are for people: 4 decimals (0.3999999999999999 is 0.4,
+/// an IoU of 0.9512195121951219 is 0.9512); very small values keep their digits.
+double RoundForMessage(double v) {
+  if (!std::isfinite(v) || std::fabs(v) < 1e-3 || std::fabs(v) >= 1e11) return v;
+  return std::round(v * 1e4) / 1e4;
+}
+
 std::string Render(const Bundle& bundle, const Rule& rule, Evaluator& ev, NodeId node) {
   Value v = ev.Eval(node);
   const Node& n = rule.nodes[node];
   switch (v.kind) {
     case ValueKind::MISSING: return "<missing>";
     case ValueKind::BOOL: return v.boolean ? "true" : "false";
-    case ValueKind::NUMBER: return fmt::format("{}", v.number);
+    case ValueKind::NUMBER: return FormatNumber(RoundForMessage(v.number));
     case ValueKind::STRING: return std::string(v.text);
     case ValueKind::CONCEPT: return bundle.concepts[v.id].name;
     case ValueKind::ENUM: {

@@ -1,0 +1,250 @@
+// BatchReader: lines to item batches, streaming. Consecutive lines with the
+// same item key form one batch; a key that comes back after its item was
+// handed out means the input is not grouped (REGROUP). Grouped reading is in
+// grouped_reader.cpp.
+
+#include "batch_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace accord::runtime {
+namespace {
+
+/// Lines are indexed with 32-bit sizes.
+constexpr std::size_t kLargestLineLimit = std::numeric_limits<std::uint32_t>::max() - 2;
+
+IngestOptions Clamped(IngestOptions options) {
+  options.max_line_bytes = std::min(options.max_line_bytes, kLargestLineLimit);
+  return options;
+}
+
+}  // namespace
+
+BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names,
+                        IngestOptions opts, bool group)
+    : parser(bundle),
+      options(Clamped(opts)),
+      grouped(group),
+      shown(names),
+      reader(options.max_line_bytes) {
+  inputs.resize(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    inputs[i].name = std::move(names[i]);
+    // A spool named by an earlier reader (Inputs() after REGROUP).
+    inputs[i].spool = internal::AdoptSpool(inputs[i].name);
+    inputs[i].adopted = inputs[i].spool != nullptr;
+  }
+}
+
+BatchReader::Impl::~Impl() {
+  for (internal::Input& input : inputs) {
+    if (input.owns_fd) ::close(input.fd);
+  }
+}
+
+void BatchReader::Impl::AddError(std::uint32_t file, std::uint64_t line, std::string reason) {
+  errors.push_back({file, line, std::move(reason)});
+}
+
+std::string BatchReader::Impl::CannotRead(std::uint32_t file, int error) const {
+  const internal::Input& input = inputs[file];
+  const std::string& original = input.spool ? input.spool->original : input.name;
+  return fmt::format("cannot read {}: {}", internal::DisplayName(original), std::strerror(error));
+}
+
+bool BatchReader::Impl::Open(std::uint32_t file) {
+  internal::Input& input = inputs[file];
+  if (input.adopted) {
+    if (!input.spool->failure.empty() || !input.spool->complete) {
+      AddError(file, 0,
+               fmt::format("cannot read {} again to group it by item: {}",
+                           internal::DisplayName(input.spool->original),
+                           input.spool->failure.empty() ? "it was not read to the end"
+                                                        : input.spool->failure));
+      return false;
+    }
+    input.fd = input.spool->fd;
+    input.positional = true;
+    return true;
+  }
+  if (input.name == "-") {
+    input.fd = STDIN_FILENO;
+  } else {
+    input.fd = ::open(input.name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (input.fd < 0) {
+      AddError(file, 0, CannotRead(file, errno));
+      return false;
+    }
+    input.owns_fd = true;
+  }
+  struct stat st {};
+  if (::fstat(input.fd, &st) != 0) {
+    AddError(file, 0, CannotRead(file, errno));
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    AddError(file, 0, CannotRead(file, EISDIR));
+    return false;
+  }
+  if (input.name != "-" && S_ISREG(st.st_mode)) {
+    input.positional = true;
+    return true;
+  }
+  // stdin, a pipe or a device: copied to a spool while it is read.
+  input.spool = internal::CreateSpool(input.name);
+  shown[file] = input.spool->name;
+  if (grouped && !input.spool->failure.empty()) {
+    AddError(file, 0,
+             fmt::format("cannot read {} to group it by item: {}",
+                         internal::DisplayName(input.name), input.spool->failure));
+    return false;
+  }
+  return true;
+}
+
+void BatchReader::Impl::FinishInput() {
+  lines_done += reader.Lines();
+  bytes_done += reader.Bytes();
+  internal::Input& input = inputs[current];
+  if (!grouped && input.owns_fd) {
+    ::close(input.fd);
+    input.owns_fd = false;
+  }
+  if (grouped && input.spool && !input.adopted && !input.spool->failure.empty()) {
+    // Its lines cannot be read back: report it once, skip them.
+    AddError(current, 0,
+             fmt::format("cannot read {} to group it by item: {}",
+                         internal::DisplayName(input.name), input.spool->failure));
+    input.unreadable = true;
+  }
+  reading = false;
+  ++current;
+}
+
+bool BatchReader::Impl::NextKeyedLine(internal::LineReader::Line& line) {
+  using Kind = internal::LineReader::Kind;
+  for (;;) {
+    if (!reading) {
+      if (current >= inputs.size()) return false;
+      if (!Open(current)) {
+        inputs[current].unreadable = true;
+        ++current;
+        continue;
+      }
+      const internal::Input& input = inputs[current];
+      reader.Start(input.fd, input.positional,
+                   input.positional ? nullptr : input.spool.get());
+      reading = true;
+    }
+    switch (reader.Next(line)) {
+      case Kind::LINE: break;
+      case Kind::BLANK: continue;
+      case Kind::TOO_LONG:
+        AddError(current, line.number,
+                 fmt::format("line is {} bytes, over the limit of {} bytes", line.size,
+                             options.max_line_bytes));
+        continue;
+      case Kind::FAILED:
+        AddError(current, 0, CannotRead(current, reader.Error()));
+        FinishInput();
+        continue;
+      case Kind::END:
+        FinishInput();
+        continue;
+    }
+    if (std::string reason = parser.ItemKey(line.text, key); !reason.empty()) {
+      AddError(current, line.number, std::move(reason));
+      continue;
+    }
+    return true;
+  }
+}
+
+void BatchReader::Impl::StartRegroup() {
+  regroup = true;
+  if (reading) {
+    internal::Input& input = inputs[current];
+    if (input.spool && !input.positional) {
+      reader.Drain();
+      if (reader.Error() != 0 && input.spool->failure.empty()) {
+        input.spool->failure =
+            fmt::format("cannot read it to the end: {}", std::strerror(reader.Error()));
+      }
+    }
+  }
+  // The grouped reader may be built after this one is gone.
+  for (const internal::Input& input : inputs) {
+    if (input.spool && !input.adopted) internal::ExportSpool(input.spool);
+  }
+}
+
+BatchReader::Status BatchReader::Impl::NextStreaming(ItemBatch& batch) {
+  auto hand_out = [&] {
+    pending.bytes.append(kJsonPadding, '\0');
+    std::swap(batch, pending);
+    pending.bytes.clear();
+    pending.lines.clear();
+  };
+  internal::LineReader::Line line;
+  for (;;) {
+    if (!NextKeyedLine(line)) {
+      if (pending.lines.empty()) return Status::END;
+      hand_out();
+      return Status::ITEM;
+    }
+    const bool same = !pending.lines.empty() && key == pending.key;
+    bool emitted = false;
+    if (!same) {
+      if (!started.insert(std::hash<std::string_view>{}(key)).second) {
+        // Seen before (or a hash collision, which only costs a regroup).
+        StartRegroup();
+        return Status::REGROUP;
+      }
+      if (!pending.lines.empty()) {
+        hand_out();
+        emitted = true;
+      }
+      pending.key = key;
+      pending.sequence = next_sequence++;
+    }
+    pending.lines.push_back({pending.bytes.size(), line.text.size(), current, line.number});
+    pending.bytes.append(line.text);
+    if (emitted) return Status::ITEM;
+  }
+}
+
+BatchReader::BatchReader(const Bundle& bundle, std::vector<std::string> inputs,
+                         IngestOptions options, bool grouped)
+    : impl_(std::make_unique<Impl>(bundle, std::move(inputs), options, grouped)) {}
+
+BatchReader::~BatchReader() = default;
+
+BatchReader::Status BatchReader::Next(ItemBatch& batch) {
+  if (impl_->regroup) return Status::REGROUP;
+  return impl_->grouped ? impl_->NextGrouped(batch) : impl_->NextStreaming(batch);
+}
+
+std::vector<InputError> BatchReader::TakeErrors() { return std::exchange(impl_->errors, {}); }
+
+const std::vector<std::string>& BatchReader::Inputs() const { return impl_->shown; }
+
+std::uint64_t BatchReader::LinesRead() const {
+  return impl_->lines_done + (impl_->reading ? impl_->reader.Lines() : 0);
+}
+
+std::uint64_t BatchReader::BytesRead() const {
+  return impl_->bytes_done + (impl_->reading ? impl_->reader.Bytes() : 0);
+}
+
+}  // namespace accord::runtime
