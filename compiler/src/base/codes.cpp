@@ -224,6 +224,14 @@ constexpr std::array kCodes = {
              "Every binding tuple fails the rule's conditions for a reason known at compile time,\n"
              "e.g. the rule requires one record to be under two disjoint concepts\n"
              "(`x is hostile and x is calm`), or under a concept never annotated in its modality."},
+    CodeInfo{"W0005", "`or` inside a quantifier's condition",
+             "The `where` of `exists` extends as far right as it can, so in\n\n"
+             "    unless exists s: sarcasm in text where overlaps(s, v)\n"
+             "        or exists t: sarcasm in audio where overlaps(t, a)\n\n"
+             "the second `exists` is part of the first one's condition, and sarcasm marked\n"
+             "only in audio never excuses the conflict. Parenthesize to say which is meant:\n"
+             "`(exists s ... where A) or B` ends the first quantifier; `exists s ... where\n"
+             "(A or B)` keeps both alternatives inside it and silences the warning."},
 };
 
 }  // namespace

@@ -997,7 +997,11 @@ class Builder {
       e->name = Name(n->ident());
       return e;
     }
-    if (auto* p = dynamic_cast<AP::ParenPrimaryContext*>(c)) return Expr(p->expr(), depth);
+    if (auto* p = dynamic_cast<AP::ParenPrimaryContext*>(c)) {
+      ast::ExprPtr inner = Expr(p->expr(), depth);
+      if (inner) inner->parenthesized = true;
+      return inner;
+    }
     if (auto* call = dynamic_cast<AP::CallPrimaryContext*>(c)) {
       auto e = Node<ast::CallExpr>(c);
       e->callee = Name(call->ident());

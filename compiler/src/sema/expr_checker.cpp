@@ -565,6 +565,22 @@ ExprPtr ExprChecker::CheckIs(const ast::IsExpr& expr) {
 }
 
 ExprPtr ExprChecker::CheckQuantifier(const ast::QuantifierExpr& expr) {
+  // `exists x ... where A or B` quantifies over `A or B`; when B is written
+  // like a separate condition, say so (W0005).
+  if (expr.quantifier == ast::QuantifierKind::EXISTS && expr.where &&
+      expr.where->kind == ast::ExprKind::BINARY && !expr.where->parenthesized &&
+      static_cast<const ast::BinaryExpr&>(*expr.where).op == ast::BinaryOp::OR) {
+    const auto& disjunction = static_cast<const ast::BinaryExpr&>(*expr.where);
+    ctx_.diags
+        .Warning("W0005", disjunction.op_range,
+                 fmt::format("this `or` is part of the `where` of `exists {}`",
+                             expr.binding.var.text))
+        .Primary("the quantifier's condition extends over this `or`")
+        .Label(expr.binding.range, "quantifier declared here")
+        .Help(fmt::format("write `exists {} ... where (A or B)` if that is meant, or "
+                          "`(exists {} ... where A) or B` to end the quantifier first",
+                          expr.binding.var.text, expr.binding.var.text));
+  }
   std::uint32_t var = Bind(expr.binding, /*quantified=*/true);
   ExprPtr where;
   if (expr.where) {

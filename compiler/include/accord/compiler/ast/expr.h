@@ -16,6 +16,7 @@ enum class ExprKind { LITERAL, NAME, FIELD, UNARY, BINARY, IN_SET, IS, CALL, QUA
 struct Expr : Node {
   explicit Expr(ExprKind k) : kind(k) {}
   ExprKind kind;
+  bool parenthesized = false;  ///< written inside `( )` (the range excludes them)
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
