@@ -136,11 +136,12 @@ Command RegisterValidate(CLI::App& app) {
                 return static_cast<int>(EXIT_USAGE);
               }
             }
-            if (!state->quiet) {
-              runtime::ReportContext summary_context = context;
-              summary_context.color = color;
-              std::cerr << runtime::RenderSummary(result.summary, summary_context);
-            }
+            // Input errors are errors: they reach stderr even with --quiet.
+            runtime::ReportContext stderr_context = context;
+            stderr_context.color = color;
+            stderr_context.summary_lists_input_errors = false;
+            std::cerr << runtime::RenderInputErrors(result.summary, stderr_context, 100);
+            if (!state->quiet) std::cerr << runtime::RenderSummary(result.summary, stderr_context);
             if (!result.summary.input_errors.empty()) return static_cast<int>(EXIT_INPUT);
             for (const runtime::Finding& f : result.findings) {
               if (f.severity <= context.fail_on) return static_cast<int>(EXIT_FINDINGS);

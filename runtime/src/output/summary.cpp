@@ -99,14 +99,16 @@ std::string RenderSummary(const Summary& summary, const ReportContext& context) 
     AppendRow(out, "input errors",
               fmt::format("{}{}{}", palette.error, internal::Grouped(summary.input_errors.size()),
                           palette.reset));
-    std::size_t shown = std::min(summary.input_errors.size(), kMaxInputErrors);
+    std::size_t shown = context.summary_lists_input_errors
+                            ? std::min(summary.input_errors.size(), kMaxInputErrors)
+                            : 0;
     for (std::size_t i = 0; i < shown; ++i) {
       const InputError& e = summary.input_errors[i];
       AppendRow(out, "",
                 fmt::format("{}: {}", internal::DisplayLocation(summary.inputs, e.file, e.line),
                             internal::TerminalSafe(e.reason)));
     }
-    if (summary.input_errors.size() > shown) {
+    if (shown > 0 && summary.input_errors.size() > shown) {
       AppendRow(
           out, "",
           fmt::format("… and {} more", internal::Grouped(summary.input_errors.size() - shown)));
@@ -130,6 +132,24 @@ std::string ProgressLine(std::uint64_t lines, std::uint64_t bytes, double second
                     internal::HumanBytes(static_cast<double>(bytes) / seconds));
   }
   return line;
+}
+
+std::string RenderInputErrors(const Summary& summary, const ReportContext& context,
+                              std::size_t limit) {
+  internal::Palette palette = internal::Palette::For(context.color);
+  std::string out;
+  std::size_t shown = std::min(summary.input_errors.size(), limit);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const InputError& e = summary.input_errors[i];
+    out += fmt::format("{}: {}error{}: {}\n",
+                       internal::DisplayLocation(summary.inputs, e.file, e.line), palette.error,
+                       palette.reset, internal::TerminalSafe(e.reason));
+  }
+  if (summary.input_errors.size() > shown) {
+    out += fmt::format("… and {} more input errors\n",
+                       internal::Grouped(summary.input_errors.size() - shown));
+  }
+  return out;
 }
 
 }  // namespace accord::runtime

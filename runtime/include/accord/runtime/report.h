@@ -41,6 +41,9 @@ struct ReportContext {
   std::vector<RuleDescriptor> rules;   ///< SARIF descriptions, JUnit suites; may be empty
   Severity fail_on = Severity::ERROR;  ///< JUnit: findings at or above it are failures
   bool color = false;                  ///< ANSI colours in text and the summary
+  /// The summary lists the first input errors; off when they are printed
+  /// separately with RenderInputErrors.
+  bool summary_lists_input_errors = true;
 };
 
 /// Findings grouped by item, for people; writes nothing when there are none.
@@ -65,6 +68,11 @@ std::string FindingJson(const Finding& finding, const ReportContext& context,
 /// was read and how fast, the first input errors, regrouping and sharding.
 /// Ends with a newline.
 std::string RenderSummary(const Summary& summary, const ReportContext& context);
+
+/// Input errors as compiler-style lines for stderr, `FILE:LINE: error: reason`,
+/// at most `limit` of them followed by "… and N more input errors".
+std::string RenderInputErrors(const Summary& summary, const ReportContext& context,
+                              std::size_t limit);
 
 /// A one-line reading status for a terminal (no newline or carriage return:
 /// the caller rewrites the line with "\r" and, when it shrinks, "\033[K").
