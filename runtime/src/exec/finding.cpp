@@ -49,14 +49,11 @@ std::string Fingerprint(const std::string& rule, const std::string& item,
 }
 
 bool FindingLess(const Finding& a, const Finding& b) {
-  auto ids = [](const Finding& f) {
-    std::vector<std::string_view> out;
-    for (const Witness& w : f.witnesses) out.push_back(w.id);
-    return out;
-  };
   if (a.item_sequence != b.item_sequence) return a.item_sequence < b.item_sequence;
   if (a.order != b.order) return a.order < b.order;
-  return ids(a) < ids(b);
+  return std::lexicographical_compare(
+      a.witnesses.begin(), a.witnesses.end(), b.witnesses.begin(), b.witnesses.end(),
+      [](const Witness& x, const Witness& y) { return x.id < y.id; });
 }
 
 }  // namespace accord::runtime

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -18,19 +19,25 @@
 namespace accord::runtime {
 namespace {
 
-/// A bounded queue of batches between the reader and the workers.
+/// Items travel between threads in chunks, so that small items do not pay
+/// a handoff each.
+using Chunk = std::vector<ItemBatch>;
+constexpr std::size_t kChunkBytes = 256 * 1024;
+constexpr std::size_t kChunkItems = 512;
+
+/// A bounded queue of chunks between the reader and the workers.
 class BatchQueue {
  public:
   explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
 
-  void Push(ItemBatch batch) {
+  void Push(Chunk batch) {
     std::unique_lock lock(mutex_);
     not_full_.wait(lock, [&] { return queue_.size() < capacity_ || closed_; });
     if (closed_) return;
     queue_.push_back(std::move(batch));
     not_empty_.notify_one();
   }
-  bool Pop(ItemBatch& batch) {
+  bool Pop(Chunk& batch) {
     std::unique_lock lock(mutex_);
     not_empty_.wait(lock, [&] { return !queue_.empty() || closed_ || done_; });
     if (closed_ || queue_.empty()) return false;
@@ -58,7 +65,7 @@ class BatchQueue {
   std::mutex mutex_;
   std::condition_variable not_empty_;
   std::condition_variable not_full_;
-  std::deque<ItemBatch> queue_;
+  std::deque<Chunk> queue_;
   std::size_t capacity_;
   bool done_ = false;
   bool closed_ = false;
@@ -71,21 +78,26 @@ struct WorkerResult {
   std::uint64_t items = 0;
 };
 
+void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch,
+              WorkerResult& result) {
+  Item item;
+  item.key = item.arena.Copy(batch.key);
+  item.sequence = batch.sequence;
+  for (const ItemBatch::Line& line : batch.lines) {
+    std::string reason = parser.Parse(std::string_view(batch.bytes.data() + line.offset, line.size),
+                                      line.file, line.number, item);
+    if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});
+  }
+  result.records += item.records.size();
+  ++result.items;
+  EvaluateItem(bundle, item, EvalMode::PLANNED, result.findings);
+}
+
 void Work(const Bundle& bundle, BatchQueue& queue, WorkerResult& result) {
   RecordParser parser(bundle);
-  ItemBatch batch;
-  while (queue.Pop(batch)) {
-    Item item;
-    item.key = item.arena.Copy(batch.key);
-    item.sequence = batch.sequence;
-    for (const ItemBatch::Line& line : batch.lines) {
-      std::string reason = parser.Parse(std::string_view(batch.bytes.data() + line.offset, line.size),
-                                        line.file, line.number, item);
-      if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});
-    }
-    result.records += item.records.size();
-    ++result.items;
-    EvaluateItem(bundle, item, EvalMode::PLANNED, result.findings);
+  Chunk chunk;
+  while (queue.Pop(chunk)) {
+    for (const ItemBatch& batch : chunk) Validate(bundle, parser, batch, result);
   }
 }
 
@@ -94,16 +106,33 @@ enum class Attempt { DONE, REGROUP };
 Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const ValidateOptions& options,
             bool grouped, const ProgressFn& progress, ValidationResult& out) {
   BatchReader reader(bundle, inputs, options.ingest, grouped);
+  // One thread reads and validates inline; more run a reader and workers.
   const unsigned threads = std::max(1u, options.threads);
+  const bool inline_work = threads == 1;
   BatchQueue queue(2 * threads);
   std::vector<WorkerResult> results(threads);
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
+  for (unsigned t = 0; t < threads && !inline_work; ++t) {
     workers.emplace_back(Work, std::cref(bundle), std::ref(queue), std::ref(results[t]));
   }
+  std::unique_ptr<RecordParser> inline_parser;
+  if (inline_work) inline_parser = std::make_unique<RecordParser>(bundle);
   Attempt attempt = Attempt::DONE;
   ItemBatch batch;
+  Chunk chunk;
+  std::size_t chunk_bytes = 0;
   std::uint64_t batches = 0;
+  auto flush = [&] {
+    if (chunk.empty()) return;
+    if (inline_work) {
+      for (const ItemBatch& b : chunk) Validate(bundle, *inline_parser, b, results[0]);
+      chunk.clear();
+    } else {
+      queue.Push(std::move(chunk));
+      chunk = Chunk{};
+    }
+    chunk_bytes = 0;
+  };
   for (;;) {
     BatchReader::Status status = reader.Next(batch);
     if (status == BatchReader::Status::END) break;
@@ -115,13 +144,16 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
       ++out.summary.items_skipped;
       continue;
     }
-    queue.Push(std::move(batch));
+    chunk_bytes += batch.bytes.size();
+    chunk.push_back(std::move(batch));
     batch = ItemBatch{};
-    if (progress && (++batches & 255) == 0) progress(reader.LinesRead(), reader.BytesRead());
+    if (chunk_bytes >= kChunkBytes || chunk.size() >= kChunkItems) flush();
+    if (progress && (++batches & 1023) == 0) progress(reader.LinesRead(), reader.BytesRead());
   }
   if (attempt == Attempt::REGROUP) {
     queue.Abort();
   } else {
+    flush();
     queue.Finish();
   }
   for (std::thread& worker : workers) worker.join();
