@@ -294,15 +294,17 @@ const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
   }
   auto unit = std::make_unique<CompiledUnit>();
   unit->root_path = paths.back();
+  // Hash module names and texts, not paths, so the hash does not depend on
+  // the working directory or how the paths were spelled.
   std::vector<std::pair<std::string, FileId>> files;
   for (int m : order) {
     const LoadedModule& module = *modules_[static_cast<std::size_t>(m)];
-    files.emplace_back(module.path, module.file);
+    files.emplace_back(module.ast->name.Joined(), module.file);
   }
   std::sort(files.begin(), files.end());
   std::string hashed;
-  for (const auto& [file_path, file] : files) {
-    hashed += file_path;
+  for (const auto& [module_name, file] : files) {
+    hashed += module_name;
     hashed += '\0';
     hashed += sources_.Get(file).Text();
     hashed += '\0';

@@ -29,15 +29,6 @@ std::string Describe(const ast::Expr& expr) {
   return "an expression";
 }
 
-/// `Valence.negative` / `core.Valence.negative` as parts, or empty.
-std::vector<const ast::Name*> PathOf(const ast::Expr& expr) {
-  if (expr.kind == ast::ExprKind::NAME) return {&static_cast<const ast::NameExpr&>(expr).name};
-  if (expr.kind != ast::ExprKind::FIELD) return {};
-  const auto& field = static_cast<const ast::FieldExpr&>(expr);
-  std::vector<const ast::Name*> parts = PathOf(*field.object);
-  if (!parts.empty()) parts.push_back(&field.field);
-  return parts;
-}
 
 std::optional<Value> EnumValue(Context& ctx, std::uint32_t module, const ast::Expr& expr,
                                const Type& expected, const std::string& what) {
@@ -84,6 +75,15 @@ std::optional<Value> EnumValue(Context& ctx, std::uint32_t module, const ast::Ex
 bool InRange(const Type& type, double v) { return !type.has_range || (v >= type.lo && v <= type.hi); }
 
 }  // namespace
+
+std::vector<const ast::Name*> PathOf(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::NAME) return {&static_cast<const ast::NameExpr&>(expr).name};
+  if (expr.kind != ast::ExprKind::FIELD) return {};
+  const auto& field = static_cast<const ast::FieldExpr&>(expr);
+  std::vector<const ast::Name*> parts = PathOf(*field.object);
+  if (!parts.empty()) parts.push_back(&field.field);
+  return parts;
+}
 
 std::optional<Value> EvalConstant(Context& ctx, std::uint32_t module, const ast::Expr& expr,
                                   const Type& expected, const std::string& what) {

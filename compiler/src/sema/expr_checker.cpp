@@ -13,16 +13,6 @@ ExprPtr Node(ExprOp op, Type type, SourceRange range) {
   return node;
 }
 
-/// `a.b.c` as names if `expr` is a plain path, else empty.
-std::vector<const ast::Name*> PathOf(const ast::Expr& expr) {
-  if (expr.kind == ast::ExprKind::NAME) return {&static_cast<const ast::NameExpr&>(expr).name};
-  if (expr.kind != ast::ExprKind::FIELD) return {};
-  const auto& field = static_cast<const ast::FieldExpr&>(expr);
-  std::vector<const ast::Name*> parts = PathOf(*field.object);
-  if (!parts.empty()) parts.push_back(&field.field);
-  return parts;
-}
-
 ast::QualifiedName Qualified(const std::vector<const ast::Name*>& parts, std::size_t count) {
   ast::QualifiedName q;
   for (std::size_t i = 0; i < count; ++i) q.parts.push_back(*parts[i]);

@@ -35,7 +35,7 @@ std::vector<std::string> ExpandSourcePaths(const std::vector<std::string>& paths
 /// A compiled unit: the checked program of one root file.
 struct CompiledUnit {
   std::string root_path;
-  /// 16 hex digits over every module's path and text, in path order.
+  /// 16 hex digits over every module's name and text, in name order.
   std::string sources_hash;
   std::unique_ptr<sema::Program> program;
   std::vector<sema::PassTiming> timings;

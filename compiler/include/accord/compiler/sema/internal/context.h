@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "accord/compiler/ast/expr.h"
 #include "accord/compiler/base/diagnostic.h"
 #include "accord/compiler/sema/analyze.h"
 #include "accord/compiler/sema/program.h"
@@ -90,6 +91,9 @@ class Context {
 /// messages ("the default of `intensity`").
 std::optional<Value> EvalConstant(Context& ctx, std::uint32_t module, const ast::Expr& expr,
                                   const Type& expected, const std::string& what);
+
+/// `a.b.c` as its names when `expr` is a plain dotted path, else empty.
+std::vector<const ast::Name*> PathOf(const ast::Expr& expr);
 
 /// Builds a single-part qualified name (for lookups of plain identifiers).
 ast::QualifiedName Single(const ast::Name& name);
