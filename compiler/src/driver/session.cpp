@@ -254,7 +254,10 @@ const CompiledUnit* Session::Compile(const std::string& path) { return CompileAl
 
 const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
   std::vector<int> roots;
-  for (const std::string& path : paths) roots.push_back(Load(path, nullptr));
+  for (const std::string& path : paths) {
+    roots.push_back(Load(path, nullptr));
+    roots_.insert(roots.back());
+  }
   // Imports before importers: post-order over the import graph.
   std::vector<int> order;
   std::vector<char> seen(modules_.size(), 0);
@@ -318,6 +321,9 @@ const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
 
 void Session::Finish() {
   for (auto& [key, pending] : session_warnings_) {
+    // Modules reached only through imports are libraries: their unused
+    // declarations are someone else's API, not the user's mistake.
+    if (roots_.count(pending.module) == 0) continue;
     if (pending.count == unit_count_[static_cast<std::size_t>(pending.module)]) {
       diags_.Push(std::move(pending.diagnostic));
     }

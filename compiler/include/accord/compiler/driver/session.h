@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -87,6 +88,7 @@ class Session {
   std::map<std::string, int> by_path_;
   std::map<std::string, std::string> overlay_;  ///< by lexically normal path
   std::map<FileId, int> file_module_;
+  std::set<int> roots_;  ///< modules given as roots (unused-declaration lints apply to them)
   std::vector<int> loading_chain_;  ///< modules whose imports are being loaded
   std::vector<const ast::Import*> import_chain_;  ///< the import that loaded each of them
   std::vector<std::unique_ptr<CompiledUnit>> units_;
