@@ -1,6 +1,7 @@
 #include "accord/runtime/internal/access_index.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -64,6 +65,8 @@ void AccessIndex::Build(Evaluator& ev, const Step& step, std::vector<std::uint32
       if (!missing) buckets_[h].push_back(pos);
     }
     probe_keys_.resize(k);
+    windowed_ = FindWindow(ev.GetRule(), step);
+    if (windowed_) SortBuckets(records);
   } else if (step.access == Access::INTERVAL) {
     std::vector<std::uint32_t> timed;
     for (std::uint32_t r : candidates_) {
@@ -85,6 +88,75 @@ void AccessIndex::Build(Evaluator& ev, const Step& step, std::vector<std::uint32
     for (std::size_t i = 0; i < candidates_.size(); ++i) tree_[leaves_ + i] = ends_[i];
     for (std::size_t n = leaves_ - 1; n >= 1; --n) tree_[n] = std::max(tree_[2 * n], tree_[2 * n + 1]);
   }
+}
+
+bool AccessIndex::FindWindow(const Rule& rule, const Step& step) {
+  // The same temporal conjuncts the planner turns into interval probes.
+  for (NodeId id : step.residual) {
+    const Node* n = &rule.nodes[id];
+    Builtin builtin;
+    NodeId tolerance = kNone;
+    if ((n->op == Op::GE || n->op == Op::GT) && rule.nodes[n->args[0]].op == Op::CALL &&
+        rule.nodes[n->args[0]].builtin == Builtin::OVERLAP) {
+      // overlap(a, b) >= c with c > 0 (or > c with c >= 0) implies overlaps(a, b).
+      const Node& c = rule.nodes[n->args[1]];
+      if (c.op != Op::CONST || c.value.kind != ValueKind::NUMBER) continue;
+      if (!(c.value.number > 0 || (n->op == Op::GT && c.value.number >= 0))) continue;
+      n = &rule.nodes[n->args[0]];
+      builtin = Builtin::OVERLAPS;
+    } else if (n->op == Op::CALL && n->geometry == Geometry::TIME) {
+      builtin = n->builtin;
+      switch (builtin) {
+        case Builtin::OVERLAPS: case Builtin::BEFORE: case Builtin::AFTER: case Builtin::MEETS:
+        case Builtin::DURING: case Builtin::CONTAINS: case Builtin::NEAR:
+          break;
+        default:
+          continue;
+      }
+      if (n->args.size() == 3) {
+        tolerance = n->args[2];
+        if (rule.nodes[tolerance].op != Op::CONST) continue;  // only constant windows
+      }
+    } else {
+      continue;
+    }
+    const Node& a = rule.nodes[n->args[0]];
+    const Node& b = rule.nodes[n->args[1]];
+    if (a.op != Op::VAR || b.op != Op::VAR || a.var == b.var) continue;
+    if (a.var == step.var) {
+      window_ = {builtin, true, b.var, tolerance};
+      return true;
+    }
+    if (b.var == step.var) {
+      window_ = {builtin, false, a.var, tolerance};
+      return true;
+    }
+  }
+  return false;
+}
+
+void AccessIndex::SortBuckets(const std::vector<Record>& records) {
+  // Candidates without time fail every temporal predicate: they are left out.
+  timed_.clear();
+  for (auto& [hash, positions] : buckets_) {
+    std::vector<std::uint32_t> timed;
+    for (std::uint32_t pos : positions) {
+      if (records[candidates_[pos]].HasTime()) timed.push_back(pos);
+    }
+    if (timed.empty()) continue;
+    std::stable_sort(timed.begin(), timed.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return records[candidates_[x]].start < records[candidates_[y]].start;
+    });
+    TimedBucket& bucket = timed_[hash];
+    bucket.positions = std::move(timed);
+    for (std::uint32_t pos : bucket.positions) {
+      const Record& r = records[candidates_[pos]];
+      bucket.starts.push_back(r.start);
+      bucket.ends.push_back(r.end);
+      bucket.longest = std::max(bucket.longest, r.end - r.start);
+    }
+  }
+  buckets_.clear();
 }
 
 void AccessIndex::QueryTree(std::size_t node, std::size_t node_lo, std::size_t node_hi,
@@ -111,6 +183,35 @@ const std::vector<std::uint32_t>& AccessIndex::Probe(Evaluator& ev) {
         probe_keys_[i] = ev.Eval(step_->keys[i].probe);
         if (probe_keys_[i].Missing()) return result_;
         h = Mix(h ^ HashValue(probe_keys_[i]));
+      }
+      if (windowed_) {
+        auto it = timed_.find(h);
+        if (it == timed_.end()) return result_;
+        const TimedBucket& bucket = it->second;
+        const Record* bound = ev.Bound(window_.bound_var);
+        Value tolerance = window_.tolerance == kNone ? Value{} : ev.Eval(window_.tolerance);
+        double lo = 0;
+        double hi = 0;
+        if (!bound || !ProbeWindow(window_.builtin, window_.new_is_first, *bound, tolerance, lo, hi)) {
+          return result_;  // the temporal conjunct is false for every candidate
+        }
+        // A candidate with end >= lo starts at or after lo - longest; the
+        // slack keeps rounding from losing one (the residual decides).
+        double from = lo - bucket.longest;
+        from -= 1e-9 * (1 + std::fabs(from));
+        auto first = std::lower_bound(bucket.starts.begin(), bucket.starts.end(), from);
+        auto last = std::upper_bound(bucket.starts.begin(), bucket.starts.end(), hi);
+        for (auto s = first; s < last; ++s) {
+          std::size_t j = static_cast<std::size_t>(s - bucket.starts.begin());
+          if (bucket.ends[j] < lo) continue;
+          std::uint32_t pos = bucket.positions[j];
+          bool equal = true;
+          for (std::size_t i = 0; i < k && equal; ++i) {
+            equal = Compare(Op::EQ, probe_keys_[i], build_keys_[pos * k + i]);
+          }
+          if (equal) result_.push_back(candidates_[pos]);
+        }
+        return result_;
       }
       auto it = buckets_.find(h);
       if (it == buckets_.end()) return result_;

@@ -26,6 +26,11 @@ class AccessIndex {
   void QueryTree(std::size_t node, std::size_t node_lo, std::size_t node_hi, std::size_t limit,
                  double lo);
 
+  /// HASH steps: finds a residual temporal conjunct between the new variable
+  /// and a bound one (as the planner's interval probes) to narrow buckets by time.
+  bool FindWindow(const Rule& rule, const Step& step);
+  void SortBuckets(const std::vector<Record>& records);
+
   const Step* step_ = nullptr;
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> result_;
@@ -33,6 +38,18 @@ class AccessIndex {
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
   std::vector<Value> build_keys_;  ///< keys.size() values per candidate position
   std::vector<Value> probe_keys_;
+  // HASH with a time window (`track == c.track and near(l, c, 100ms)`): each
+  // bucket holds only candidates with time, sorted by start; a probe reads
+  // the entries whose start lies in [lo - longest duration of the bucket, hi].
+  bool windowed_ = false;
+  IntervalProbe window_;
+  struct TimedBucket {
+    std::vector<std::uint32_t> positions;  ///< candidate positions, by start
+    std::vector<double> starts;
+    std::vector<double> ends;
+    double longest = 0;  ///< the longest end - start in the bucket
+  };
+  std::unordered_map<std::uint64_t, TimedBucket> timed_;
   // INTERVAL: candidates with time sorted by start; tree_ holds the max end per node.
   std::vector<double> starts_;
   std::vector<double> ends_;
