@@ -5,10 +5,6 @@
 
 #include "batch_reader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -16,7 +12,10 @@
 #include <limits>
 #include <utility>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace accord::runtime {
 namespace {
@@ -31,8 +30,8 @@ IngestOptions Clamped(IngestOptions options) {
 
 }  // namespace
 
-BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names,
-                        IngestOptions opts, bool group)
+BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names, IngestOptions opts,
+                        bool group)
     : parser(bundle),
       options(Clamped(opts)),
       grouped(group),
@@ -143,13 +142,14 @@ bool BatchReader::Impl::NextKeyedLine(internal::LineReader::Line& line) {
         continue;
       }
       const internal::Input& input = inputs[current];
-      reader.Start(input.fd, input.positional,
-                   input.positional ? nullptr : input.spool.get());
+      reader.Start(input.fd, input.positional, input.positional ? nullptr : input.spool.get());
       reading = true;
     }
     switch (reader.Next(line)) {
-      case Kind::LINE: break;
-      case Kind::BLANK: continue;
+      case Kind::LINE:
+        break;
+      case Kind::BLANK:
+        continue;
       case Kind::TOO_LONG:
         AddError(current, line.number,
                  fmt::format("line is {} bytes, over the limit of {} bytes", line.size,

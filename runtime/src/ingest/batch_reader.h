@@ -25,9 +25,9 @@ struct Input {
   std::shared_ptr<Spool> spool;  ///< its copy, when it cannot be read twice
   int fd = -1;
   bool owns_fd = false;
-  bool positional = false;       ///< read with pread (regular files, spools)
-  bool adopted = false;          ///< `spool` was made by an earlier reader
-  bool unreadable = false;       ///< an input error was reported for the whole input
+  bool positional = false;  ///< read with pread (regular files, spools)
+  bool adopted = false;     ///< `spool` was made by an earlier reader
+  bool unreadable = false;  ///< an input error was reported for the whole input
 };
 
 /// Where an indexed line is (grouped reading).

@@ -3,12 +3,11 @@
 // lines are read back with pread, nearby lines in one read. Memory: the
 // index plus the largest item.
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "batch_reader.h"
 

@@ -43,16 +43,20 @@ std::string ShownToken(std::string_view token) {
 
 }  // namespace
 
-const char* const kTrailingContent = "trailing content after the object";
-
 std::string_view Describe(od::json_type type) {
   switch (type) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "a boolean";
-    case od::json_type::null: return "null";
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
   }
   return "a value";
 }
@@ -62,30 +66,46 @@ std::string JsonReason(simdjson::error_code code, std::string_view line) {
     case simdjson::TAPE_ERROR:
       return "invalid JSON: improper structure (missing or superfluous commas, colons, braces or "
              "brackets)";
-    case simdjson::DEPTH_ERROR: return "invalid JSON: too many nested objects and arrays";
-    case simdjson::STRING_ERROR: return BadString();
-    case simdjson::T_ATOM_ERROR: return "invalid JSON: malformed literal (expected `true`)";
-    case simdjson::F_ATOM_ERROR: return "invalid JSON: malformed literal (expected `false`)";
-    case simdjson::N_ATOM_ERROR: return "invalid JSON: malformed literal (expected `null`)";
-    case simdjson::NUMBER_ERROR: return "invalid JSON: malformed number";
-    case simdjson::UTF8_ERROR: return "invalid JSON: not valid UTF-8";
-    case simdjson::EMPTY: return "invalid JSON: the line is empty";
-    case simdjson::UNESCAPED_CHARS: return "invalid JSON: unescaped control character in a string";
-    case simdjson::UNCLOSED_STRING: return "invalid JSON: unclosed string";
-    case simdjson::INCORRECT_TYPE: return "invalid JSON: malformed value";
-    case simdjson::CAPACITY: return "invalid JSON: the line is too large to parse";
-    case simdjson::TRAILING_CONTENT: return kTrailingContent;
+    case simdjson::DEPTH_ERROR:
+      return "invalid JSON: too many nested objects and arrays";
+    case simdjson::STRING_ERROR:
+      return BadString();
+    case simdjson::T_ATOM_ERROR:
+      return "invalid JSON: malformed literal (expected `true`)";
+    case simdjson::F_ATOM_ERROR:
+      return "invalid JSON: malformed literal (expected `false`)";
+    case simdjson::N_ATOM_ERROR:
+      return "invalid JSON: malformed literal (expected `null`)";
+    case simdjson::NUMBER_ERROR:
+      return "invalid JSON: malformed number";
+    case simdjson::UTF8_ERROR:
+      return "invalid JSON: not valid UTF-8";
+    case simdjson::EMPTY:
+      return "invalid JSON: the line is empty";
+    case simdjson::UNESCAPED_CHARS:
+      return "invalid JSON: unescaped control character in a string";
+    case simdjson::UNCLOSED_STRING:
+      return "invalid JSON: unclosed string";
+    case simdjson::INCORRECT_TYPE:
+      return "invalid JSON: malformed value";
+    case simdjson::CAPACITY:
+      return "invalid JSON: the line is too large to parse";
+    case simdjson::TRAILING_CONTENT:
+      return std::string(kTrailingContent);
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: {
       // simdjson reports both `{"a":1` and `{"a":1} x` this way.
       const std::size_t end = EndOfFirstValue(line);
-      if (end != std::string_view::npos && !IsBlank(line.substr(end))) return kTrailingContent;
+      if (end != std::string_view::npos && !IsBlank(line.substr(end)))
+        return std::string(kTrailingContent);
       return "invalid JSON: the line ends inside an object or array";
     }
-    default: break;
+    default:
+      break;
   }
   // Anything else, in simdjson's words: lower-case first letter, no final period.
   std::string text = simdjson::error_message(code);
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
   while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
   return "invalid JSON: " + text;
 }
@@ -120,8 +140,8 @@ std::string Skim(od::value& value, int depth_left) {
       od::object object;
       if (auto error = value.get_object().get(object)) return JsonReason(error, {});
       for (auto entry : object) {
-        od::field field;
-        if (auto error = std::move(entry).get(field)) return JsonReason(error, {});
+        if (auto error = entry.error()) return JsonReason(error, {});
+        od::field&& field = std::move(entry).value_unsafe();
         std::string_view key;
         if (field.unescaped_key().get(key)) return BadString();
         if (std::string reason = Skim(field.value(), depth_left - 1); !reason.empty()) {
@@ -135,8 +155,9 @@ std::string Skim(od::value& value, int depth_left) {
       od::array array;
       if (auto error = value.get_array().get(array)) return JsonReason(error, {});
       for (auto entry : array) {
-        od::value element;
-        if (auto error = std::move(entry).get(element)) return JsonReason(error, {});
+        if (auto error = entry.error()) return JsonReason(error, {});
+        od::value&& element =
+            std::move(entry).value_unsafe();  // NOLINT(performance-move-const-arg)
         if (std::string reason = Skim(element, depth_left - 1); !reason.empty()) return reason;
       }
       return {};

@@ -25,8 +25,8 @@ std::string BadScalar(od::json_type type, std::string_view token);
 /// The reason for a malformed string value (bad escape).
 std::string BadString();
 
-/// "trailing content after the object".
-extern const char* const kTrailingContent;
+/// The reason for content after a record's closing brace.
+inline constexpr std::string_view kTrailingContent = "trailing content after the object";
 
 /// Opens the root object of `doc`: the reason it is not one, or "".
 std::string OpenRootObject(od::document& doc, std::string_view line, od::object& object);

@@ -1,10 +1,10 @@
 #include "line_reader.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+
+#include <unistd.h>
 
 #include "accord/runtime/ingest.h"
 #include "spool.h"
@@ -55,9 +55,9 @@ bool LineReader::Refill() {
   }
   for (;;) {
     const std::size_t room = capacity_ - end_;
-    const ssize_t n = positional_
-                          ? ::pread(fd_, buffer_.get() + end_, room, static_cast<off_t>(read_offset_))
-                          : ::read(fd_, buffer_.get() + end_, room);
+    const ssize_t n =
+        positional_ ? ::pread(fd_, buffer_.get() + end_, room, static_cast<off_t>(read_offset_))
+                    : ::read(fd_, buffer_.get() + end_, room);
     if (n < 0) {
       if (errno == EINTR) continue;
       error_ = errno;

@@ -49,8 +49,8 @@ class LineReader {
   std::size_t max_line_;
   std::size_t capacity_ = 0;
   std::unique_ptr<char[]> buffer_;
-  std::size_t begin_ = 0;  ///< first unconsumed byte
-  std::size_t end_ = 0;    ///< end of the bytes read
+  std::size_t begin_ = 0;            ///< first unconsumed byte
+  std::size_t end_ = 0;              ///< end of the bytes read
   std::uint64_t buffer_offset_ = 0;  ///< input offset of buffer_[0]
   std::uint64_t read_offset_ = 0;    ///< input offset of the next read
   int fd_ = -1;

@@ -37,11 +37,16 @@ std::vector<std::string_view> MissingExtents(const Modality& m, const Record& r)
 /// How a value found in `attrs` is shown: "\"angry\"", "4.5", "true", "an object".
 std::string Found(const ParsedAttr& a) {
   switch (a.kind) {
-    case AttrKind::STRING: return Quote(a.text);
-    case AttrKind::NUMBER: return FormatNumber(a.number);
-    case AttrKind::BOOL: return a.boolean ? "true" : "false";
-    case AttrKind::OBJECT: return "an object";
-    case AttrKind::ARRAY: return "an array";
+    case AttrKind::STRING:
+      return Quote(a.text);
+    case AttrKind::NUMBER:
+      return FormatNumber(a.number);
+    case AttrKind::BOOL:
+      return a.boolean ? "true" : "false";
+    case AttrKind::OBJECT:
+      return "an object";
+    case AttrKind::ARRAY:
+      return "an array";
   }
   return {};
 }
@@ -49,11 +54,16 @@ std::string Found(const ParsedAttr& a) {
 /// What an attribute of `type` accepts, as in "`x` must be <expected>".
 std::string Expected(const Bundle& bundle, const Attribute& attr) {
   switch (attr.type) {
-    case AttrType::BOOL: return "true or false";
-    case AttrType::INT: return "an integer";
-    case AttrType::FLOAT: return "a number";
-    case AttrType::DURATION: return "a number of seconds";
-    case AttrType::STRING: return "a string";
+    case AttrType::BOOL:
+      return "true or false";
+    case AttrType::INT:
+      return "an integer";
+    case AttrType::FLOAT:
+      return "a number";
+    case AttrType::DURATION:
+      return "a number of seconds";
+    case AttrType::STRING:
+      return "a string";
     case AttrType::ENUM: {
       const EnumType& e = bundle.enums[attr.enum_id];
       return fmt::format("a {} value ({})", Code(e.name), fmt::join(e.values, ", "));
@@ -95,8 +105,8 @@ Value Convert(const Bundle& bundle, const Attribute& attr, const ParsedAttr& a, 
       break;
   }
   if (!ok) {
-    problem = fmt::format("{} must be {}, found {}", Code(attr.name), Expected(bundle, attr),
-                          Found(a));
+    problem =
+        fmt::format("{} must be {}, found {}", Code(attr.name), Expected(bundle, attr), Found(a));
     return {};
   }
   if (attr.has_range && value.kind == ValueKind::NUMBER &&
@@ -108,21 +118,22 @@ Value Convert(const Bundle& bundle, const Attribute& attr, const ParsedAttr& a, 
   return value;
 }
 
+/// An issue about the last record of `item`.
 void AddIssue(Item& item, RecordProblem problem, std::string detail) {
   item.issues.push_back(
-      {static_cast<std::uint32_t>(item.records.size()), problem, std::move(detail)});
+      {static_cast<std::uint32_t>(item.records.size() - 1), problem, std::move(detail)});
 }
 
 }  // namespace
 
-void ResolveAndAppend(const Bundle& bundle, Record& record, const std::vector<ParsedAttr>& attrs,
-                      Item& item, std::vector<AttributeId>& seen) {
+void ResolveLast(const Bundle& bundle, const std::vector<ParsedAttr>& attrs, Item& item,
+                 std::vector<AttributeId>& seen) {
+  Record& record = item.records.back();
   record.attr_begin = static_cast<std::uint32_t>(item.attrs.size());
   record.attr_count = 0;
   if (record.modality == kNone) {
     AddIssue(item, RecordProblem::UNKNOWN_MODALITY,
              fmt::format("modality {} is not declared", Code(record.modality_name)));
-    item.records.push_back(record);
     return;
   }
   const Modality& modality = bundle.modalities[record.modality];
@@ -141,9 +152,9 @@ void ResolveAndAppend(const Bundle& bundle, Record& record, const std::vector<Pa
     for (const ParsedAttr& a : attrs) {
       const AttributeId id = bundle.AttributeFor(record.concept_id, a.name);
       if (id == kNone) {
-        AddIssue(item, RecordProblem::BAD_ATTRIBUTE,
-                 fmt::format("{} is not an attribute of {}", Code(a.name),
-                             Code(concept_entry.name)));
+        AddIssue(
+            item, RecordProblem::BAD_ATTRIBUTE,
+            fmt::format("{} is not an attribute of {}", Code(a.name), Code(concept_entry.name)));
         continue;
       }
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
@@ -162,7 +173,6 @@ void ResolveAndAppend(const Bundle& bundle, Record& record, const std::vector<Pa
       ++record.attr_count;
     }
   }
-  item.records.push_back(record);
 }
 
 }  // namespace accord::runtime::internal

@@ -24,11 +24,11 @@ struct ParsedAttr {
   std::string_view text;
 };
 
-/// Checks `record` (modality and concept_id already looked up, kNone when
-/// unknown; flags and extents filled) and appends it to `item`:
+/// Checks the last record of `item` (modality and concept_id already looked
+/// up, kNone when unknown; flags and extents filled):
 /// appends the good attributes to item.attrs (strings copied into
 /// item.arena) and every problem to item.issues. `seen` is scratch space.
-void ResolveAndAppend(const Bundle& bundle, Record& record, const std::vector<ParsedAttr>& attrs,
-                      Item& item, std::vector<AttributeId>& seen);
+void ResolveLast(const Bundle& bundle, const std::vector<ParsedAttr>& attrs, Item& item,
+                 std::vector<AttributeId>& seen);
 
 }  // namespace accord::runtime::internal

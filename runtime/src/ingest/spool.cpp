@@ -1,8 +1,5 @@
 #include "spool.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -10,7 +7,9 @@
 #include <mutex>
 #include <vector>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -55,7 +54,8 @@ void Spool::Write(const char* data, std::size_t n) {
 
 std::shared_ptr<Spool> CreateSpool(std::string original) {
   const char* dir = std::getenv("TMPDIR");
-  std::string pattern = (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/accord-spool-XXXXXX";
+  std::string pattern =
+      (dir && *dir ? std::string(dir) : std::string("/tmp")) + "/accord-spool-XXXXXX";
   std::lock_guard<std::mutex> lock(RegistryMutex());
   auto& registry = Registry();
   for (auto it = registry.begin(); it != registry.end();) {

@@ -13,11 +13,21 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 /// Appends the escape for a control character, or `c` itself.
 void AppendEscaped(std::string& out, char c) {
   switch (c) {
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    case '\r': out += "\\r"; break;
-    case '\b': out += "\\b"; break;
-    case '\f': out += "\\f"; break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
     default:
       if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
         out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));

@@ -45,11 +45,19 @@ class RecordParser {
   /// type-checked, and record problems (unknown modality or label, bad
   /// attribute, missing extent) added to item.issues. Returns "" on
   /// success, or the reason the line is an input error (item unchanged).
+  ///
+  /// The whole line must be valid JSON. Unknown top-level keys are ignored
+  /// (records may carry fields of newer versions); a known key given twice
+  /// is an input error; `null` for an optional field or an `attrs` value
+  /// means absent. `id` and `track` may be integers written without fraction
+  /// or exponent (the id is their text). The record's `item` must be the
+  /// item's key (the caller groups lines with ItemKey).
   std::string Parse(std::string_view line, std::uint32_t file, std::uint64_t line_number,
                     Item& item);
 
   /// Reads only the `item` field of `line` into `key`; returns "" or the
-  /// reason the line is an input error.
+  /// reason the line is an input error. Only what it reads is checked: a
+  /// line it accepts may still be rejected by Parse.
   std::string ItemKey(std::string_view line, std::string& key);
 
  private:
@@ -57,7 +65,8 @@ class RecordParser {
   std::unique_ptr<Impl> impl_;
 };
 
-/// The raw lines of one item, ready for a worker to parse.
+/// The raw lines of one item, ready for a worker to parse. Lines are in
+/// input order (input by input, then line by line).
 struct ItemBatch {
   std::string key;
   std::uint64_t sequence = 0;  ///< order of first appearance in the input
@@ -71,7 +80,12 @@ struct ItemBatch {
   std::vector<Line> lines;
 };
 
-/// Reads inputs ("-" is stdin) and yields one batch per item.
+/// Reads inputs ("-" is stdin) and yields one batch per item. Lines end at
+/// `\n` (a `\r` before it is dropped); blank lines are counted and skipped.
+/// Input errors: unreadable inputs (line 0: "cannot read `x.jsonl`: No such
+/// file or directory"), lines over IngestOptions::max_line_bytes, lines whose
+/// item key cannot be read (dropped). Stdin, pipes and devices are copied to
+/// an unlinked temporary file in $TMPDIR while read, so they can be read again.
 class BatchReader {
  public:
   enum class Status { ITEM, END, REGROUP };
@@ -85,9 +99,11 @@ class BatchReader {
   BatchReader& operator=(const BatchReader&) = delete;
 
   /// The next item. REGROUP means an item's lines turned out not to be
-  /// contiguous: discard everything read so far and start again with a
-  /// reader constructed with grouped = true (stdin has been spooled so it
-  /// can be read again; Inputs() then names the spool).
+  /// contiguous: discard everything read so far (batches and errors) and
+  /// start again with a reader constructed with grouped = true on Inputs()
+  /// (stdin has been spooled so it can be read again; Inputs() then names the
+  /// spool, which stays alive for that reader even if this one is destroyed
+  /// first; input errors keep the original input's index and name).
   Status Next(ItemBatch& batch);
 
   /// Input errors found while splitting lines (unreadable inputs, lines over

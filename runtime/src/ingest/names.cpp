@@ -1,0 +1,98 @@
+#include "names.h"
+
+#include <cstring>
+#include <map>
+#include <mutex>
+
+namespace accord::runtime::internal {
+namespace {
+
+/// FNV-1a, then a final mix; names are short.
+std::uint64_t Hash(std::string_view text, std::uint32_t salt) {
+  std::uint64_t h = 14695981039346656037ull ^ (std::uint64_t{salt} * 0x9E3779B97F4A7C15ull);
+  for (char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+std::vector<NameIndex::Slot> NameIndex::Table(std::size_t count) {
+  std::size_t capacity = 8;
+  while (capacity < 2 * count) capacity *= 2;
+  return std::vector<Slot>(capacity);
+}
+
+void NameIndex::Insert(std::vector<Slot>& table, Slot slot) {
+  if (Find(table, slot.hash, slot.name, slot.modality)) return;  // the first one wins
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = slot.hash & mask;; i = (i + 1) & mask) {
+    if (table[i].id == kNone) {
+      table[i] = slot;
+      return;
+    }
+  }
+}
+
+const NameIndex::Slot* NameIndex::Find(const std::vector<Slot>& table, std::uint64_t hash,
+                                       std::string_view name, std::uint32_t modality) {
+  const std::size_t mask = table.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = table[i];
+    if (slot.id == kNone) return nullptr;
+    if (slot.hash == hash && slot.modality == modality && slot.name.size() == name.size() &&
+        std::memcmp(slot.name.data(), name.data(), name.size()) == 0) {
+      return &slot;
+    }
+  }
+}
+
+NameIndex::NameIndex(const Bundle& bundle) {
+  modalities_ = Table(bundle.modalities.size());
+  for (ModalityId m = 0; m < bundle.modalities.size(); ++m) {
+    const std::string& name = bundle.modalities[m].name;
+    Insert(modalities_, {Hash(name, 0), name, 0, m});
+  }
+  std::size_t labels = 0;
+  for (const runtime::Concept& c : bundle.concepts) labels += c.labels.size();
+  labels_ = Table(labels);
+  for (ConceptId c = 0; c < bundle.concepts.size(); ++c) {
+    for (const auto& [m, label] : bundle.concepts[c].labels) {
+      Insert(labels_, {Hash(label, m + 1), label, m, c});
+    }
+  }
+}
+
+ModalityId NameIndex::Modality(std::string_view name) const {
+  const Slot* slot = Find(modalities_, Hash(name, 0), name, 0);
+  return slot ? slot->id : kNone;
+}
+
+ConceptId NameIndex::Concept(ModalityId m, std::string_view label, std::string_view& stored) const {
+  const Slot* slot = Find(labels_, Hash(label, m + 1), label, m);
+  if (!slot) return kNone;
+  stored = slot->name;
+  return slot->id;
+}
+
+std::shared_ptr<const NameIndex> SharedNameIndex(const Bundle& bundle) {
+  static std::mutex mutex;
+  static std::map<const Bundle*, std::weak_ptr<const NameIndex>> live;
+  std::lock_guard<std::mutex> lock(mutex);
+  // A bundle outlives its parsers, so a live entry for this address is this
+  // bundle's (its address cannot have been reused while it exists).
+  std::weak_ptr<const NameIndex>& entry = live[&bundle];
+  std::shared_ptr<const NameIndex> index = entry.lock();
+  if (!index) {
+    index = std::make_shared<const NameIndex>(bundle);
+    entry = index;
+  }
+  for (auto it = live.begin(); it != live.end();) {
+    it = it->second.expired() ? live.erase(it) : std::next(it);
+  }
+  return index;
+}
+
+}  // namespace accord::runtime::internal
