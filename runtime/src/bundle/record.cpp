@@ -2,14 +2,17 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace accord::runtime {
 
 std::string_view Arena::Copy(std::string_view text) {
   if (text.empty()) return {};
   if (used_ + text.size() > capacity_) {
-    capacity_ = std::max<std::size_t>(text.size(), 64 * 1024);
-    blocks_.push_back(std::make_unique<char[]>(capacity_));
+    // Blocks start small (most items are small) and double; their bytes are
+    // written before they are read, so they are not zeroed.
+    capacity_ = std::max<std::size_t>(text.size(), capacity_ == 0 ? 1024 : std::min<std::size_t>(capacity_ * 2, 1 << 20));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
     used_ = 0;
   }
   char* at = blocks_.back().get() + used_;
@@ -20,19 +23,24 @@ std::string_view Arena::Copy(std::string_view text) {
 
 std::string MissingExtentDetail(const Bundle& bundle, const Record& record) {
   const Modality& modality = bundle.modalities[record.modality];
-  std::string missing;
+  std::vector<const char*> missing;
   auto need = [&](std::uint8_t extent, bool present, const char* what) {
-    if ((modality.extents & extent) == 0 || present) return;
-    if (!missing.empty()) missing += " and ";
-    missing += what;
+    if ((modality.extents & extent) != 0 && !present) missing.push_back(what);
   };
-  need(EXTENT_TIME, record.HasTime(), "`start` and `end`");
+  need(EXTENT_TIME, record.Has(HAS_START), "`start`");
+  need(EXTENT_TIME, record.Has(HAS_END), "`end`");
   need(EXTENT_CHARS, record.Has(HAS_SPAN), "`span`");
   need(EXTENT_BOX, record.Has(HAS_BOX), "`box`");
   need(EXTENT_BOX3D, record.Has(HAS_BOX3D), "`box3d`");
   need(EXTENT_GEO, record.Has(HAS_GEO), "`geo`");
   if (missing.empty()) return {};
-  return "`" + modality.name + "` records need " + missing;
+  // "`camera` records need `start`, `end` and `box`", as ingestion words it.
+  std::string list = missing[0];
+  for (std::size_t i = 1; i < missing.size(); ++i) {
+    list += i + 1 == missing.size() ? " and " : ", ";
+    list += missing[i];
+  }
+  return "`" + modality.name + "` records need " + list;
 }
 
 }  // namespace accord::runtime

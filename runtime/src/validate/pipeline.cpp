@@ -83,6 +83,7 @@ void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch
   Item item;
   item.key = item.arena.Copy(batch.key);
   item.sequence = batch.sequence;
+  item.records.reserve(batch.lines.size());
   for (const ItemBatch::Line& line : batch.lines) {
     std::string reason = parser.Parse(std::string_view(batch.bytes.data() + line.offset, line.size),
                                       line.file, line.number, item);
