@@ -125,6 +125,12 @@ std::string OpenRootObject(od::document& doc, std::string_view line, od::object&
   od::json_type type;
   if (auto error = doc.type().get(type)) return JsonReason(error, line);
   if (type != od::json_type::object) {
+    // On-Demand types a root by its first character: `not json` looks like
+    // null. Only a well-formed scalar is "a JSON value that is not an object".
+    std::string_view token = TrimJsonSpace(line);
+    bool literal_ok = type != od::json_type::null || token == "null";
+    if (type == od::json_type::boolean) literal_ok = token == "true" || token == "false";
+    if (!literal_ok) return BadScalar(type, token);
     return fmt::format("a record must be a JSON object, found {}", Describe(type));
   }
   if (auto error = doc.get_object().get(object)) return JsonReason(error, line);
