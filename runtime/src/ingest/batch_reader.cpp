@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "item_key.h"
+
 namespace accord::runtime {
 namespace {
 
@@ -28,7 +30,50 @@ IngestOptions Clamped(IngestOptions options) {
   return options;
 }
 
+/// Whether `line` starts with `prefix` (at least 8 bytes, at most the line).
+inline bool StartsWith(std::string_view line, const std::string& prefix) {
+  const std::size_t n = prefix.size();
+  const char* a = line.data();
+  const char* b = prefix.data();
+  std::uint64_t x;
+  std::uint64_t y;
+  std::size_t i = 0;
+  for (; i + 8 < n; i += 8) {
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
+  }
+  std::memcpy(&x, a + n - 8, 8);  // the last 8 bytes, overlapping
+  std::memcpy(&y, b + n - 8, 8);
+  return x == y;
+}
+
 }  // namespace
+
+namespace internal {
+
+bool HashSet::Insert(std::uint64_t hash) {
+  hash |= hash == 0;  // 0 marks an empty slot
+  if (2 * (size_ + 1) > slots_.size()) {
+    std::vector<std::uint64_t> old = std::exchange(slots_, {});
+    slots_.assign(std::max<std::size_t>(1024, 2 * old.size()), 0);
+    size_ = 0;
+    for (std::uint64_t h : old) {
+      if (h != 0) Insert(h);
+    }
+  }
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = (hash ^ (hash >> 32)) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == hash) return false;
+    if (slots_[i] == 0) {
+      slots_[i] = hash;
+      ++size_;
+      return true;
+    }
+  }
+}
+
+}  // namespace internal
 
 BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names, IngestOptions opts,
                         bool group)
@@ -131,7 +176,7 @@ void BatchReader::Impl::FinishInput() {
   ++current;
 }
 
-bool BatchReader::Impl::NextKeyedLine(internal::LineReader::Line& line) {
+bool BatchReader::Impl::NextKeyedLine(internal::LineReader::Line& line, bool& repeated) {
   using Kind = internal::LineReader::Kind;
   for (;;) {
     if (!reading) {
@@ -163,10 +208,22 @@ bool BatchReader::Impl::NextKeyedLine(internal::LineReader::Line& line) {
         FinishInput();
         continue;
     }
+    // Most lines repeat the previous line's `{"item":"key"`.
+    repeated = !key_prefix.empty() && line.text.size() >= key_prefix.size() &&
+               StartsWith(line.text, key_prefix);
+    if (repeated) return true;
+    std::string_view fast;
+    std::size_t fast_prefix = 0;
+    if (internal::FastItemKey(line.text, fast, fast_prefix)) {
+      key.assign(fast);
+      key_prefix.assign(line.text.data(), fast_prefix);
+      return true;
+    }
     if (std::string reason = parser.ItemKey(line.text, key); !reason.empty()) {
       AddError(current, line.number, std::move(reason));
-      continue;
+      continue;  // `key` is unchanged
     }
+    key_prefix.clear();
     return true;
   }
 }
@@ -189,37 +246,76 @@ void BatchReader::Impl::StartRegroup() {
   }
 }
 
+void BatchReader::Impl::AddPending(const internal::LineReader::Line& line) {
+  const char* text = line.text.data();
+  const std::size_t size = line.text.size();
+  std::size_t offset = 0;
+  if (pending.lines.empty()) {
+    view = reader.Buffer();
+    view_begin = text;
+    view_size = size;
+  } else if (!copying && reader.Buffer() == view) {
+    // The buffer is not written while `view` holds it: offsets are stable.
+    offset = static_cast<std::size_t>(text - view_begin);
+    view_size = offset + size;
+  } else {
+    if (!copying) {
+      copying = true;
+      copy.assign(view_begin, view_size);
+      view.reset();
+    }
+    offset = copy.size();
+    copy.append(text, size);
+  }
+  pending.lines.push_back({offset, size, current, line.number});
+}
+
+void BatchReader::Impl::HandOut(ItemBatch& batch) {
+  if (copying) {
+    copy.append(kJsonPadding, '\0');
+    auto owned = std::make_shared<std::string>(std::move(copy));
+    const char* data = owned->data();
+    const std::size_t size = owned->size() - kJsonPadding;
+    pending.bytes = BatchBytes(std::move(owned), data, size);
+    copy = std::string();
+    copying = false;
+  } else {
+    // Other lines, line ends or the buffer's padding follow each line.
+    pending.bytes = BatchBytes(std::move(view), view_begin, view_size);
+    view.reset();
+  }
+  const std::size_t count = pending.lines.size();
+  std::swap(batch, pending);
+  pending.bytes = BatchBytes();
+  pending.lines.clear();
+  pending.lines.reserve(count);  // items tend to be alike
+}
+
 BatchReader::Status BatchReader::Impl::NextStreaming(ItemBatch& batch) {
-  auto hand_out = [&] {
-    pending.bytes.append(kJsonPadding, '\0');
-    std::swap(batch, pending);
-    pending.bytes.clear();
-    pending.lines.clear();
-  };
   internal::LineReader::Line line;
+  bool repeated = false;
   for (;;) {
-    if (!NextKeyedLine(line)) {
+    if (!NextKeyedLine(line, repeated)) {
       if (pending.lines.empty()) return Status::END;
-      hand_out();
+      HandOut(batch);
       return Status::ITEM;
     }
-    const bool same = !pending.lines.empty() && key == pending.key;
+    const bool same = !pending.lines.empty() && (repeated || key == pending.key);
     bool emitted = false;
     if (!same) {
-      if (!started.insert(std::hash<std::string_view>{}(key)).second) {
+      if (!started.Insert(std::hash<std::string_view>{}(key))) {
         // Seen before (or a hash collision, which only costs a regroup).
         StartRegroup();
         return Status::REGROUP;
       }
       if (!pending.lines.empty()) {
-        hand_out();
+        HandOut(batch);
         emitted = true;
       }
       pending.key = key;
       pending.sequence = next_sequence++;
     }
-    pending.lines.push_back({pending.bytes.size(), line.text.size(), current, line.number});
-    pending.bytes.append(line.text);
+    AddPending(line);
     if (emitted) return Status::ITEM;
   }
 }

@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "accord/runtime/ingest.h"
@@ -44,6 +43,17 @@ struct IndexedItem {
   std::uint32_t last = 0;
 };
 
+/// A set of 64-bit hashes in one open-addressing table (linear probing).
+class HashSet {
+ public:
+  /// False when `hash` was there already.
+  bool Insert(std::uint64_t hash);
+
+ private:
+  std::vector<std::uint64_t> slots_;  ///< 0: empty
+  std::size_t size_ = 0;
+};
+
 }  // namespace internal
 
 struct BatchReader::Impl {
@@ -52,7 +62,9 @@ struct BatchReader::Impl {
 
   /// The next line with an item key (in `key`) from the inputs in order;
   /// reports unreadable inputs and bad lines. False when all are read.
-  bool NextKeyedLine(internal::LineReader::Line& line);
+  /// `repeated`: the line starts like the last keyed line up to the end of
+  /// its key, so its key is that line's (`key` unchanged).
+  bool NextKeyedLine(internal::LineReader::Line& line, bool& repeated);
   bool Open(std::uint32_t file);
   void FinishInput();
   void AddError(std::uint32_t file, std::uint64_t line, std::string reason);
@@ -60,6 +72,10 @@ struct BatchReader::Impl {
 
   Status NextStreaming(ItemBatch& batch);
   void StartRegroup();
+  /// Adds `line` (from the reader's buffer) to `pending`.
+  void AddPending(const internal::LineReader::Line& line);
+  /// Moves `pending` to `batch`.
+  void HandOut(ItemBatch& batch);
 
   Status NextGrouped(ItemBatch& batch);
   void BuildIndex();
@@ -79,15 +95,24 @@ struct BatchReader::Impl {
   std::uint64_t lines_done = 0;
   std::uint64_t bytes_done = 0;
   std::string key;
+  std::string key_prefix;  ///< of the last line FastItemKey read (empty: none)
 
-  // Streaming.
+  // Streaming. The pending item's lines are viewed in the reader's buffer
+  // (`view`, from `view_begin`) until a line comes from another buffer;
+  // from then on they are copied to `copy`, at the same offsets.
   ItemBatch pending;
-  std::unordered_set<std::uint64_t> started;  ///< hashes of the keys of items begun
+  std::shared_ptr<char[]> view;
+  const char* view_begin = nullptr;
+  std::size_t view_size = 0;
+  std::string copy;
+  bool copying = false;
+  internal::HashSet started;  ///< hashes of the keys of items begun
   std::uint64_t next_sequence = 0;
   bool regroup = false;
 
   // Grouped.
   bool indexed = false;
+  std::string run_bytes;         ///< the lines of the item being read
   std::deque<std::string> keys;  ///< stable storage for `index` keys
   std::unordered_map<std::string_view, std::uint32_t> index;
   std::vector<internal::IndexedItem> items;

@@ -1,6 +1,9 @@
 #include "field_readers.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -37,10 +40,49 @@ std::string Shape(std::size_t n, bool integers) {
   return fmt::format("an array of {} {}", n, integers ? "integers" : "numbers");
 }
 
+/// The byte positions of `c` in `word` (bit 7 of each byte).
+inline std::uint64_t BytesEqual(std::uint64_t word, char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  const std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
+  return (x - kOnes) & ~x & (kOnes << 7);
+}
+
+/// A string value without escapes, viewed where it is written (simdjson's
+/// first pass has checked it is valid UTF-8 without control characters, so
+/// it needs no unescaping) and consumed. False, with `v` untouched, for
+/// anything else.
+inline bool PlainString(od::value& v, std::string_view& out) {
+  const std::string_view token = v.raw_json_token();  // up to the next structural character
+  if (token.empty() || token[0] != '"') return false;
+  // The token is followed by padding: whole words may be read.
+  const char* begin = token.data() + 1;
+  for (const char* p = begin;; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    const std::uint64_t quote = BytesEqual(word, '"');
+    const std::uint64_t backslash = BytesEqual(word, '\\');
+    if ((quote | backslash) == 0) {
+      if (p + 8 >= token.data() + token.size()) return false;  // unreachable: the token is closed
+      continue;
+    }
+    // The first of them (little-endian: the lowest bit).
+    if (backslash != 0 && (quote == 0 || (backslash & -backslash) < (quote & -quote))) return false;
+    const std::size_t at = static_cast<std::size_t>(std::countr_zero(quote)) / 8;
+    out = std::string_view(begin, static_cast<std::size_t>(p + at - begin));
+    break;
+  }
+  od::raw_json_string raw;
+  return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;  // consumes it
+}
+
 }  // namespace
 
 bool ReadString(od::value& v, Key key, bool optional, std::string_view& out, bool& present,
                 std::string& reason) {
+  if (PlainString(v, out)) {
+    present = true;
+    return true;
+  }
   switch (v.get_string().get(out)) {
     case simdjson::SUCCESS:
       present = true;
@@ -55,6 +97,10 @@ bool ReadString(od::value& v, Key key, bool optional, std::string_view& out, boo
 bool ReadStringOrInteger(od::value& v, Key key, bool optional, std::string_view& out, bool& present,
                          std::string& reason) {
   constexpr std::string_view kExpected = "a string or an integer";
+  if (PlainString(v, out)) {
+    present = true;
+    return true;
+  }
   switch (v.get_string().get(out)) {
     case simdjson::SUCCESS:
       present = true;
@@ -127,8 +173,8 @@ bool ReadArray(od::value& v, Key key, std::size_t n, bool integers, double* out,
 bool ReadSource(od::value& v, Record& record, std::string& reason) {
   constexpr std::string_view kExpected = "\"human\" or \"model\"";
   std::string_view text;
-  bool present = false;
-  switch (v.get_string().get(text)) {
+  bool present = PlainString(v, text);
+  switch (present ? simdjson::SUCCESS : v.get_string().get(text)) {
     case simdjson::SUCCESS:
       present = true;
       break;

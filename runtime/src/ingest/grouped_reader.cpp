@@ -39,19 +39,25 @@ int ReadAt(int fd, char* out, std::size_t size, std::uint64_t offset) {
 
 void BatchReader::Impl::BuildIndex() {
   internal::LineReader::Line line;
-  while (NextKeyedLine(line)) {
+  bool repeated = false;
+  std::uint32_t last = kEnd;  // the item of the last keyed line
+  while (NextKeyedLine(line, repeated)) {
     const auto at = static_cast<std::uint32_t>(locations.size());
     locations.push_back({line.offset, line.number, static_cast<std::uint32_t>(line.size), current});
-    auto it = index.find(key);
-    if (it == index.end()) {
-      keys.push_back(key);
-      index.emplace(keys.back(), static_cast<std::uint32_t>(items.size()));
-      items.push_back({at, at});
-    } else {
-      internal::IndexedItem& item = items[it->second];
-      locations[item.last].next = at;
-      item.last = at;
+    if (!repeated || last == kEnd) {
+      auto it = index.find(key);
+      if (it == index.end()) {
+        keys.push_back(key);
+        last = static_cast<std::uint32_t>(items.size());
+        index.emplace(keys.back(), last);
+        items.push_back({at, at});
+        continue;
+      }
+      last = it->second;
     }
+    internal::IndexedItem& item = items[last];
+    locations[item.last].next = at;
+    item.last = at;
   }
   indexed = true;
 }
@@ -73,10 +79,11 @@ std::uint32_t BatchReader::Impl::ReadRun(std::uint32_t at, ItemBatch& batch) {
   const internal::Input& input = inputs[first.file];
   if (input.unreadable) return after;
   const int fd = input.spool ? input.spool->fd : input.fd;
-  const std::size_t base = batch.bytes.size();
-  batch.bytes.resize(base + (end - begin));
-  if (int error = ReadAt(fd, batch.bytes.data() + base, end - begin, begin); error != 0) {
-    batch.bytes.resize(base);
+  std::string& bytes = run_bytes;
+  const std::size_t base = bytes.size();
+  bytes.resize(base + (end - begin));
+  if (int error = ReadAt(fd, bytes.data() + base, end - begin, begin); error != 0) {
+    bytes.resize(base);
     const std::string& original = input.spool ? input.spool->original : input.name;
     AddError(first.file, 0,
              error > 0 ? CannotRead(first.file, error)
@@ -88,12 +95,11 @@ std::uint32_t BatchReader::Impl::ReadRun(std::uint32_t at, ItemBatch& batch) {
   std::size_t out = base;
   for (std::uint32_t k = at; k != after; k = locations[k].next) {
     const internal::LineLocation& loc = locations[k];
-    std::memmove(batch.bytes.data() + out, batch.bytes.data() + base + (loc.offset - begin),
-                 loc.size);
+    std::memmove(bytes.data() + out, bytes.data() + base + (loc.offset - begin), loc.size);
     batch.lines.push_back({out, loc.size, loc.file, loc.number});
     out += loc.size;
   }
-  batch.bytes.resize(out);
+  bytes.resize(out);
   return after;
 }
 
@@ -103,11 +109,17 @@ BatchReader::Status BatchReader::Impl::NextGrouped(ItemBatch& batch) {
     const std::uint32_t i = next_item++;
     batch.key = keys[i];
     batch.sequence = i;
-    batch.bytes.clear();
+    batch.bytes = BatchBytes();
     batch.lines.clear();
+    run_bytes.clear();
     for (std::uint32_t at = items[i].first; at != kEnd;) at = ReadRun(at, batch);
     if (batch.lines.empty()) continue;  // every read failed; reported
-    batch.bytes.append(kJsonPadding, '\0');
+    const std::size_t size = run_bytes.size();
+    run_bytes.append(kJsonPadding, '\0');
+    auto owned = std::make_shared<std::string>(std::move(run_bytes));
+    const char* data = owned->data();
+    batch.bytes = BatchBytes(std::move(owned), data, size);
+    run_bytes = std::string();
     return Status::ITEM;
   }
   return Status::END;

@@ -1,6 +1,7 @@
 #include "line_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -13,7 +14,12 @@
 namespace accord::runtime::internal {
 namespace {
 
-constexpr std::size_t kChunk = std::size_t{1} << 20;  // bytes per read
+constexpr std::size_t kChunk = std::size_t{1} << 19;  // bytes per read
+constexpr std::size_t kMaxSpares = 8;                 // buffers kept for reuse
+
+std::shared_ptr<char[]> NewBuffer(std::size_t capacity) {
+  return std::make_shared<char[]>(capacity + kJsonPadding);  // zeroed once
+}
 
 }  // namespace
 
@@ -23,8 +29,9 @@ void LineReader::Start(int fd, bool positional, Spool* spool) {
   if (!buffer_) {
     // Room for a chunk plus a partial line; grown when a longer line needs it.
     capacity_ = kChunk + std::min(max_line_ + 2, kChunk);
-    buffer_ = std::make_unique<char[]>(capacity_ + kJsonPadding);
+    buffer_ = NewBuffer(capacity_);
   }
+  Unshare(0, 0);  // lines of the previous input may be held
   fd_ = fd;
   positional_ = positional;
   spool_ = spool;
@@ -38,20 +45,46 @@ void LineReader::Start(int fd, bool positional, Spool* spool) {
   skipping_ = false;
 }
 
+void LineReader::Unshare(std::size_t from, std::size_t keep) {
+  // use_count() is a relaxed load; the fence orders the last holder's reads
+  // (its release of the count) before the writes to come.
+  if (buffer_.use_count() == 1) {
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (keep > 0 && from > 0) std::memmove(buffer_.get(), buffer_.get() + from, keep);
+    return;
+  }
+  std::shared_ptr<char[]> next;
+  for (std::shared_ptr<char[]>& spare : spares_) {
+    if (spare.use_count() == 1) {
+      std::atomic_thread_fence(std::memory_order_acquire);
+      next = std::move(spare);
+      spare = buffer_;  // kept for later, once its holders are done
+      break;
+    }
+  }
+  if (!next) {
+    next = NewBuffer(capacity_);
+    if (spares_.size() < kMaxSpares) spares_.push_back(buffer_);
+  }
+  if (keep > 0) std::memcpy(next.get(), buffer_.get() + from, keep);
+  buffer_ = std::move(next);
+}
+
 bool LineReader::Refill() {
   if (eof_ || error_ != 0) return false;
   if (begin_ > 0) {  // keep only the partial line
-    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
+    Unshare(begin_, end_ - begin_);
     buffer_offset_ += begin_;
     end_ -= begin_;
     begin_ = 0;
   }
   if (end_ == capacity_) {  // a partial line fills the buffer: it may still be within the limit
     const std::size_t grown = std::min(capacity_ * 2, max_line_ + 2 + kChunk);
-    auto bigger = std::make_unique<char[]>(grown + kJsonPadding);
+    std::shared_ptr<char[]> bigger = NewBuffer(grown);
     std::memcpy(bigger.get(), buffer_.get(), end_);
     buffer_ = std::move(bigger);
     capacity_ = grown;
+    spares_.clear();  // smaller: not reused
   }
   for (;;) {
     const std::size_t room = capacity_ - end_;

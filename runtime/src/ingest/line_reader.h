@@ -4,11 +4,17 @@
 // input is skipped. Lines over the size limit are skipped without being
 // buffered whole. Every line handed out is followed by kJsonPadding
 // readable bytes.
+//
+// Lines are views into the read buffer, which a caller may share (Buffer())
+// to keep lines without copying them: a buffer that is shared is never
+// written again; the reader reads on into another one (a spare that nobody
+// holds any more, or a new one).
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace accord::runtime::internal {
 
@@ -38,6 +44,10 @@ class LineReader {
   /// Reads the rest of the input into the spool (for REGROUP).
   void Drain();
 
+  /// The buffer the lines handed out since the last call to Next or Start
+  /// view; holding a copy keeps them valid and unchanged.
+  const std::shared_ptr<char[]>& Buffer() const { return buffer_; }
+
   int Error() const { return error_; }
   std::uint64_t Lines() const { return number_; }
   std::uint64_t Bytes() const { return bytes_; }
@@ -45,14 +55,18 @@ class LineReader {
  private:
   bool Refill();  // false at end of input or on error
   Kind Finish(std::size_t begin, std::size_t end, Line& line);
+  /// Makes buffer_ a buffer that nobody else holds, keeping its first
+  /// `keep` bytes from offset `from`.
+  void Unshare(std::size_t from, std::size_t keep);
 
   std::size_t max_line_;
-  std::size_t capacity_ = 0;
-  std::unique_ptr<char[]> buffer_;
-  std::size_t begin_ = 0;            ///< first unconsumed byte
-  std::size_t end_ = 0;              ///< end of the bytes read
-  std::uint64_t buffer_offset_ = 0;  ///< input offset of buffer_[0]
-  std::uint64_t read_offset_ = 0;    ///< input offset of the next read
+  std::size_t capacity_ = 0;  ///< of every buffer, without the padding
+  std::shared_ptr<char[]> buffer_;
+  std::vector<std::shared_ptr<char[]>> spares_;  ///< earlier buffers, maybe still shared
+  std::size_t begin_ = 0;                        ///< first unconsumed byte
+  std::size_t end_ = 0;                          ///< end of the bytes read
+  std::uint64_t buffer_offset_ = 0;              ///< input offset of buffer_[0]
+  std::uint64_t read_offset_ = 0;                ///< input offset of the next read
   int fd_ = -1;
   bool positional_ = false;
   Spool* spool_ = nullptr;

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "accord/runtime/bundle.h"
@@ -65,14 +66,41 @@ class RecordParser {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Read-only bytes shared with the buffer they view: the reader's read
+/// buffer (lines are not copied), or a copy of the batch's own. Copies of a
+/// BatchBytes view the same bytes, which stay valid and unchanged while any
+/// copy exists.
+class BatchBytes {
+ public:
+  BatchBytes() = default;
+  BatchBytes(std::shared_ptr<const void> owner, const char* data, std::size_t size)
+      : owner_(std::move(owner)), data_(data), size_(size) {}
+
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view substr(std::size_t offset, std::size_t count) const {
+    return std::string_view(data_, size_).substr(offset, count);
+  }
+
+ private:
+  std::shared_ptr<const void> owner_;
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 /// The raw lines of one item, ready for a worker to parse. Lines are in
 /// input order (input by input, then line by line).
 struct ItemBatch {
   std::string key;
   std::uint64_t sequence = 0;  ///< order of first appearance in the input
-  std::string bytes;           ///< the lines back to back, with kJsonPadding spare bytes at the end
+  /// Every line, at its offset; each is followed by at least kJsonPadding
+  /// readable bytes (other lines, line ends, or padding), as RecordParser
+  /// needs. Bytes between lines (line ends, blank or dropped lines) are not
+  /// part of any line.
+  BatchBytes bytes;
   struct Line {
-    std::size_t offset = 0;
+    std::size_t offset = 0;  ///< into `bytes`
     std::size_t size = 0;
     std::uint32_t file = 0;
     std::uint64_t number = 0;
