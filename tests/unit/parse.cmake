@@ -6,4 +6,5 @@ accord_unit_test(accord_parse_tests
     ${CMAKE_CURRENT_SOURCE_DIR}/unit/parse_errors_test.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/unit/parse_internal_test.cpp
     ${CMAKE_CURRENT_SOURCE_DIR}/unit/parse_lexer_test.cpp
+    ${CMAKE_CURRENT_SOURCE_DIR}/unit/parse_fast_test.cpp
   DEPS accord_parse)

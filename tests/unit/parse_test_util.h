@@ -56,21 +56,38 @@ inline std::string N(double v) {
   return std::string(buffer, result.ptr);
 }
 
+inline bool& ExactExprs();
+
 inline std::string Name(const ast::Name& n) { return n.text + "@" + R(n.range); }
 inline std::string Name(const ast::QualifiedName& q) {
   std::string out;
-  for (const auto& part : q.parts) out += (out.empty() ? "" : ".") + part.text;
+  for (const auto& part : q.parts) {
+    out += (out.empty() ? "" : ".") + part.text;
+    if (ExactExprs()) out += "@" + R(part.range);
+  }
   return out + "@" + R(q.range);
 }
 inline std::string Str(const ast::StringLit& s) { return Q(s.value) + "@" + R(s.range); }
+
+/// Set by ExactDump: expressions also show `parenthesized` (a leading `^`)
+/// and every field of a literal, so that two parsers can be compared.
+inline bool& ExactExprs() {
+  static bool exact = false;
+  return exact;
+}
 
 /// Expressions as S-expressions; with `ranges`, every node gets `@range`.
 inline std::string Expr(const ast::Expr* e, bool ranges = false) {
   if (e == nullptr) return "<null>";
   std::string at = ranges ? "@" + R(e->range) : "";
+  if (ExactExprs() && e->parenthesized) at = "^" + at;
   switch (e->kind) {
     case ast::ExprKind::LITERAL: {
       const auto& l = static_cast<const ast::LiteralExpr&>(*e);
+      if (ExactExprs()) {
+        return "lit" + std::to_string(static_cast<int>(l.literal)) + ":" + std::to_string(l.int_value) + ":" +
+               N(l.number) + ":" + Q(l.string_value) + ":" + (l.bool_value ? "T" : "F") + at;
+      }
       switch (l.literal) {
         case ast::LiteralKind::INT: return std::to_string(l.int_value) + at;
         case ast::LiteralKind::FLOAT: return "float:" + N(l.number) + at;
@@ -255,6 +272,16 @@ inline std::string Module(const ast::Module& m) {
     }
   }
   return out.str();
+}
+
+/// Module() with ExactExprs() on: everything the parser sets, for comparing
+/// the fast path with the ANTLR parse. "<null>" for no module.
+inline std::string ExactDump(const ast::Module* m) {
+  if (m == nullptr) return "<null>";
+  ExactExprs() = true;
+  std::string out = "file " + std::to_string(m->file) + "\n" + Module(*m);
+  ExactExprs() = false;
+  return out;
 }
 
 /// Every diagnostic: "CODE range message", then its label, secondary labels,

@@ -1,9 +1,11 @@
 // The ANTLR boundary: the only file in the project that includes ANTLR
-// headers. It validates the source, lexes it (with the hand-written lexer of
-// lexer.h, which matches the generated one), checks nesting depth, parses with
-// the generated parser (SLL first, LL on failure), and walks the parse tree
-// once to build Accord's own AST. Every ANTLR type stays in this file;
-// nothing ANTLR throws escapes it.
+// headers. It validates the source and hands it to the fast path
+// (fast_parser.h), which parses well-formed files without ANTLR. Anything
+// else it lexes (with the hand-written lexer of lexer.h, which matches the
+// generated one), checks nesting depth, parses with the generated parser (SLL
+// first, LL on failure), reports, and walks the parse tree once to build
+// Accord's own AST. Every ANTLR type stays in this file; nothing ANTLR throws
+// escapes it.
 
 #include "accord/compiler/parse/parser.h"
 
@@ -19,6 +21,7 @@
 
 #include "AccordLexer.h"
 #include "AccordParser.h"
+#include "accord/compiler/parse/internal/fast_parser.h"
 #include "accord/compiler/parse/internal/lexer.h"
 #include "accord/compiler/parse/internal/literals.h"
 #include "accord/compiler/parse/internal/nesting.h"
@@ -1155,7 +1158,7 @@ class Builder {
 // ---------------------------------------------------------------- entry
 
 std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagnostics& diags,
-                                   const ParseOptions& options) {
+                                   const ParseOptions& options, bool fast_path) {
   std::string_view text = source.Text();
   std::size_t bad = parse::internal::FindInvalidUtf8(text);
   if (bad != std::string_view::npos) {
@@ -1166,6 +1169,11 @@ std::unique_ptr<ast::Module> Parse(const SourceFile& source, FileId file, Diagno
         .Primary(std::string("byte ") + byte + " is not valid UTF-8 here")
         .Help("re-encode the file as UTF-8, or check that the path names an Accord source file");
     return nullptr;
+  }
+  // Well-formed files take the fast path; anything it would have to report
+  // is parsed again here, and reported from here.
+  if (fast_path) {
+    if (std::unique_ptr<ast::Module> module = parse::internal::FastParse(text, file, options)) return module;
   }
 
   FastTokenSource lexer(text, options.max_syntax_errors, /*skip_byte_order_mark=*/true);
@@ -1247,11 +1255,13 @@ std::string DumpTokens(std::string_view text, bool generated) {
 
 }  // namespace parse::internal
 
-std::unique_ptr<ast::Module> ParseModule(const SourceManager& sources, FileId file, Diagnostics& diags,
-                                         const ParseOptions& options) {
+namespace {
+
+std::unique_ptr<ast::Module> ParseAtBoundary(const SourceManager& sources, FileId file, Diagnostics& diags,
+                                             const ParseOptions& options, bool fast_path) {
   SourceRange start{file < sources.Size() ? file : kNoFile, {1, 1}, {1, 1}};
   try {
-    return Parse(sources.Get(file), file, diags, options);
+    return Parse(sources.Get(file), file, diags, options, fast_path);
   } catch (const TooManySyntaxErrors&) {
     return nullptr;
   } catch (const std::exception& e) {
@@ -1263,5 +1273,21 @@ std::unique_ptr<ast::Module> ParseModule(const SourceManager& sources, FileId fi
   }
   return nullptr;
 }
+
+}  // namespace
+
+std::unique_ptr<ast::Module> ParseModule(const SourceManager& sources, FileId file, Diagnostics& diags,
+                                         const ParseOptions& options) {
+  return ParseAtBoundary(sources, file, diags, options, /*fast_path=*/true);
+}
+
+namespace parse::internal {
+
+std::unique_ptr<ast::Module> ParseModuleWithAntlr(const SourceManager& sources, FileId file,
+                                                  Diagnostics& diags, const ParseOptions& options) {
+  return ParseAtBoundary(sources, file, diags, options, /*fast_path=*/false);
+}
+
+}  // namespace parse::internal
 
 }  // namespace accord
