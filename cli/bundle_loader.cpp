@@ -18,9 +18,8 @@ bool IsBundleFile(const std::string& path) {
 
 }  // namespace
 
-std::optional<runtime::Bundle> CompileSources(const std::vector<std::string>& paths,
-                                              const CompilerFlags& flags) {
-  Session session(flags.Options());
+const CompiledUnit* CheckSources(Session& session, const std::vector<std::string>& paths,
+                                 const CompilerFlags& flags) {
   std::vector<std::string> files = ExpandSourcePaths(paths, session.Diags());
   const CompiledUnit* unit = files.empty() ? nullptr : session.CompileAll(files);
   CompilerFlags text = flags;
@@ -29,7 +28,14 @@ std::optional<runtime::Bundle> CompileSources(const std::vector<std::string>& pa
   if (failed || session.Diags().WarningCount() > 0 || !session.Diags().All().empty()) {
     ReportDiagnostics(session, text, files.size(), /*summary_when_clean=*/false);
   }
-  if (failed) return std::nullopt;
+  return failed ? nullptr : unit;
+}
+
+std::optional<runtime::Bundle> CompileSources(const std::vector<std::string>& paths,
+                                              const CompilerFlags& flags) {
+  Session session(flags.Options());
+  const CompiledUnit* unit = CheckSources(session, paths, flags);
+  if (unit == nullptr) return std::nullopt;
   return LowerProgram(*unit->program, {Version(), unit->sources_hash});
 }
 

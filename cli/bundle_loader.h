@@ -20,4 +20,9 @@ std::optional<runtime::Bundle> LoadRules(const std::vector<std::string>& paths,
 std::optional<runtime::Bundle> CompileSources(const std::vector<std::string>& paths,
                                               const CompilerFlags& flags);
 
+/// Compiles sources as one unit in `session` and prints diagnostics
+/// (warnings too); the unit, or null when it has errors.
+const CompiledUnit* CheckSources(Session& session, const std::vector<std::string>& paths,
+                                 const CompilerFlags& flags);
+
 }  // namespace accord::cli

@@ -22,7 +22,7 @@ Command RegisterCheck(CLI::App& app) {
   command->add_option("paths", state->paths, "Files or directories")->required();
   state->flags.Register(*command, {"text", "json", "sarif"});
   command->add_flag("--time-passes", state->time_passes,
-                    "Print the time each semantic pass took, per file, to stderr");
+                    "Print the time parsing and each semantic pass took, per file, to stderr");
   command->add_flag("--dump-ir", state->dump_ir,
                     "Print each file's checked program (ontology tables and rule IR) to stdout");
   return {command, [state] {

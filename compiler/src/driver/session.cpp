@@ -1,9 +1,9 @@
 #include "accord/compiler/driver/session.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -48,9 +48,12 @@ bool ReadFile(const std::string& path, std::string& out, std::string& reason) {
     reason = fs::exists(path, ec) ? "permission denied" : "no such file";
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = std::move(buffer).str();
+  out.clear();
+  if (std::uintmax_t size = fs::file_size(path, ec); !ec) out.reserve(size);
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    out.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   return true;
 }
 
@@ -253,11 +256,13 @@ int Session::Load(const std::string& path, const ast::Import* from) {
 const CompiledUnit* Session::Compile(const std::string& path) { return CompileAll({path}); }
 
 const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
+  auto load_start = std::chrono::steady_clock::now();
   std::vector<int> roots;
   for (const std::string& path : paths) {
     roots.push_back(Load(path, nullptr));
     roots_.insert(roots.back());
   }
+  std::chrono::duration<double> load_time = std::chrono::steady_clock::now() - load_start;
   // Imports before importers: post-order over the import graph.
   std::vector<int> order;
   std::vector<char> seen(modules_.size(), 0);
@@ -314,7 +319,8 @@ const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
   }
   unit->sources_hash = runtime::HashHex(hashed);
   unit->program = std::move(result.program);
-  unit->timings = std::move(result.timings);
+  unit->timings.push_back({"parse", load_time.count()});
+  unit->timings.insert(unit->timings.end(), result.timings.begin(), result.timings.end());
   units_.push_back(std::move(unit));
   return units_.back().get();
 }

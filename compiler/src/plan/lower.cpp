@@ -1,5 +1,7 @@
 #include "accord/compiler/plan/lower.h"
 
+#include <chrono>
+
 #include "accord/compiler/plan/planner.h"
 
 namespace accord {
@@ -73,7 +75,13 @@ class RuleLowering {
   std::vector<NodeId> quantifier_where_;
 };
 
-runtime::Rule LowerRule(runtime::Bundle& bundle, const sema::Rule& source) {
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+runtime::Rule LowerRule(runtime::Bundle& bundle, const sema::Rule& source, double& planning) {
   runtime::Rule rule;
   rule.name = source.name;
   rule.severity = source.severity;
@@ -92,19 +100,30 @@ runtime::Rule LowerRule(runtime::Bundle& bundle, const sema::Rule& source) {
   for (const sema::TemplatePiece& piece : source.report) {
     rule.report.push_back({piece.text, piece.expr ? lowering.Lower(*piece.expr) : runtime::kNone});
   }
+  Clock::time_point start = Clock::now();
   plan::PlanRule(rule, lowering.QuantifierWhere());
+  planning += SecondsSince(start);
   return rule;
 }
 
 }  // namespace
 
-runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& options) {
+runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& options,
+                             std::vector<sema::PassTiming>* timings) {
+  Clock::time_point start = Clock::now();
+  double planning = 0;
   runtime::Bundle bundle;
   const sema::ModuleInfo& root = program.modules[program.root];
   bundle.info.ontology = root.name;
   bundle.info.version = root.version;
   bundle.info.compiler_version = options.compiler_version;
   bundle.info.sources_hash = options.sources_hash;
+  bundle.modalities.reserve(program.modalities.size());
+  bundle.enums.reserve(program.enums.size());
+  bundle.attributes.reserve(program.attributes.size());
+  bundle.concepts.reserve(program.concepts.size());
+  bundle.disjoint.reserve(program.disjoint.size());
+  bundle.rules.reserve(program.rules.size());
   for (const sema::ModalityInfo& m : program.modalities) bundle.modalities.push_back({m.name, m.extents});
   for (const sema::EnumInfo& e : program.enums) bundle.enums.push_back({e.name, e.values});
   for (const sema::AttributeInfo& a : program.attributes) {
@@ -132,8 +151,14 @@ runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& o
     bundle.concepts.push_back(std::move(concept_entry));
   }
   for (const sema::DisjointSet& d : program.disjoint) bundle.disjoint.push_back({d.members});
-  for (const sema::Rule& rule : program.rules) bundle.rules.push_back(LowerRule(bundle, rule));
-  bundle.Index();
+  for (const sema::Rule& rule : program.rules) {
+    bundle.rules.push_back(LowerRule(bundle, rule, planning));
+  }
+  if (options.index) bundle.Index();
+  if (timings != nullptr) {
+    timings->push_back({"lower", SecondsSince(start) - planning});
+    timings->push_back({"plan", planning});
+  }
   return bundle;
 }
 

@@ -39,6 +39,8 @@ struct CompiledUnit {
   /// 16 hex digits over every module's name and text, in name order.
   std::string sources_hash;
   std::unique_ptr<sema::Program> program;
+  /// "parse" (reading and parsing the files this unit loaded first), then
+  /// each semantic pass.
   std::vector<sema::PassTiming> timings;
 };
 

@@ -6,7 +6,9 @@
 // temporal predicates, and the same for every quantifier.
 
 #include <string>
+#include <vector>
 
+#include "accord/compiler/sema/analyze.h"
 #include "accord/compiler/sema/program.h"
 #include "accord/runtime/bundle.h"
 
@@ -15,8 +17,14 @@ namespace accord {
 struct LowerOptions {
   std::string compiler_version;
   std::string sources_hash;
+  /// Build the bundle's lookup indexes (Bundle::Index), which validation
+  /// needs and serializing does not.
+  bool index = true;
 };
 
-runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& options);
+/// The bundle of `program`. With `timings`, appends the time spent lowering
+/// ("lower") and planning ("plan").
+runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& options,
+                             std::vector<sema::PassTiming>* timings = nullptr);
 
 }  // namespace accord
