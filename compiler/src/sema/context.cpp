@@ -76,7 +76,7 @@ std::vector<std::string> Context::VisibleNames(std::uint32_t module, SymbolKind 
   std::vector<std::string> names;
   auto collect = [&](std::uint32_t m) {
     for (const auto& [text, symbol] : scopes[m]) {
-      if (symbol.kind == kind) names.push_back(text);
+      if (symbol.kind == kind) names.emplace_back(text);
     }
   };
   collect(module);
@@ -89,6 +89,10 @@ std::vector<std::string> Context::VisibleNames(std::uint32_t module, SymbolKind 
 std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::QualifiedName& name,
                                SymbolKind kind, const char* code) {
   LookupResult result = Lookup(module, name);
+  if (result.status == LookupStatus::FOUND && result.symbol.kind == kind) {
+    used.insert(result.symbol.decl);
+    return result.symbol;
+  }
   std::string joined = name.Joined();
   if (result.status == LookupStatus::AMBIGUOUS) {
     std::vector<std::string> forms;
@@ -105,10 +109,6 @@ std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::Qualifie
     }
     d.Help(fmt::format("write the qualified form: {}", fmt::join(forms, " or ")));
     return std::nullopt;
-  }
-  if (result.status == LookupStatus::FOUND && result.symbol.kind == kind) {
-    used.insert(result.symbol.decl);
-    return result.symbol;
   }
   if (result.status == LookupStatus::FOUND) {
     const char* found = KindName(result.symbol.kind);

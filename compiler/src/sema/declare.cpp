@@ -97,6 +97,13 @@ void DeclareEnum(Context& ctx, std::uint32_t module, const ast::EnumDecl& decl) 
 void DeclarePass(Context& ctx) {
   Program& program = ctx.program;
   ctx.scopes.resize(program.modules.size());
+  std::size_t concepts = 0;
+  for (std::uint32_t m = 0; m < program.modules.size(); ++m) {
+    const auto& decls = program.modules[m].ast->decls;
+    ctx.scopes[m].reserve(decls.size());
+    for (const ast::DeclPtr& decl : decls) concepts += decl->kind == ast::DeclKind::CONCEPT;
+  }
+  program.concepts.reserve(concepts);
   std::uint32_t rule_count = 0;
   std::uint32_t test_count = 0;
   for (std::uint32_t m = 0; m < program.modules.size(); ++m) {

@@ -3,7 +3,9 @@
 // modalities reachable below each concept are precomputed here.
 
 #include <algorithm>
-#include <map>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
@@ -107,14 +109,48 @@ void ReportCycle(Context& ctx, const std::vector<ParentEdge>& edges, const Paren
   d.Help("the hierarchy must be acyclic: remove one of these parent links");
 }
 
+/// Where each concept's labels were written, for E0207 and E0211: per
+/// concept, one entry per modality it is labelled in.
+class LabelSites {
+ public:
+  explicit LabelSites(std::size_t concepts) : spans_(concepts) {}
+
+  struct Site {
+    ModalityId modality;
+    SourceRange label;  ///< the label string, or the name that stands for it
+    SourceRange use;    ///< the modality in the `in` clause (or the concept's name)
+  };
+
+  /// Starts the entries of `c`; its sites are added next, before any other concept's.
+  void Begin(ConceptId c) {
+    spans_[c].first = static_cast<std::uint32_t>(sites_.size());
+    current_ = c;
+  }
+  void Add(const Site& site) {
+    sites_.push_back(site);
+    spans_[current_].second = static_cast<std::uint32_t>(sites_.size());
+  }
+  /// The site of `c` in modality `m`; it must exist.
+  const Site& At(ConceptId c, ModalityId m) const {
+    for (std::uint32_t i = spans_[c].first; i < spans_[c].second; ++i) {
+      if (sites_[i].modality == m) return sites_[i];
+    }
+    throw std::out_of_range("no label site");
+  }
+
+ private:
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans_;  ///< [first, end) per concept
+  std::vector<Site> sites_;
+  ConceptId current_ = 0;
+};
+
 /// Effective labels for concept `c`, whose parents are already done.
-void ComputeLabels(Context& ctx, ConceptId c,
-                   std::map<std::pair<ModalityId, ConceptId>, SourceRange>& label_ranges) {
+void ComputeLabels(Context& ctx, ConceptId c, LabelSites& sites) {
   Program& program = ctx.program;
   ConceptInfo& info = program.concepts[c];
   const ast::ConceptDecl& decl = *info.decl;
+  sites.Begin(c);
   if (decl.has_in_clause) {
-    std::map<ModalityId, SourceRange> first_use;
     for (const ast::ModalityUse& use : decl.modalities) {
       std::optional<Symbol> modality =
           ctx.Resolve(info.module, use.modality, SymbolKind::MODALITY, "E0202");
@@ -126,43 +162,49 @@ void ComputeLabels(Context& ctx, ConceptId c,
                    fmt::format("modality `{}` is listed twice for concept `{}`",
                                use.modality.Joined(), info.name))
             .Primary("repeated here")
-            .Label(first_use[modality->id], "first listed here")
+            .Label(sites.At(c, modality->id).use, "first listed here")
             .Help(fmt::format("a concept has one label per modality; keep one of the two `{}`",
                               use.modality.Joined()));
         continue;
       }
       info.modalities |= bit;
-      first_use[modality->id] = use.modality.range;
       info.labels.emplace_back(modality->id, use.label ? use.label->value : info.name);
-      label_ranges[{modality->id, c}] = use.label ? use.label->range : use.modality.range;
+      sites.Add({modality->id, use.label ? use.label->range : use.modality.range,
+                 use.modality.range});
     }
   } else {
     for (ConceptId parent : info.parents) info.modalities |= program.concepts[parent].modalities;
     for (ModalityId m = 0; m < program.modalities.size(); ++m) {
       if ((info.modalities >> m) & 1) {
         info.labels.emplace_back(m, info.name);
-        label_ranges[{m, c}] = decl.name.range;
+        sites.Add({m, decl.name.range, decl.name.range});
       }
     }
   }
   std::sort(info.labels.begin(), info.labels.end());
 }
 
-void CheckLabelCollisions(Context& ctx,
-                          const std::map<std::pair<ModalityId, ConceptId>, SourceRange>& ranges) {
+struct LabelKeyHash {
+  std::size_t operator()(const std::pair<ModalityId, std::string_view>& key) const {
+    return std::hash<std::string_view>{}(key.second) * 31 + key.first;
+  }
+};
+
+void CheckLabelCollisions(Context& ctx, const LabelSites& sites) {
   Program& program = ctx.program;
-  std::map<std::pair<ModalityId, std::string>, ConceptId> owner;
+  std::unordered_map<std::pair<ModalityId, std::string_view>, ConceptId, LabelKeyHash> owner;
+  owner.reserve(program.concepts.size());
   for (ConceptId c = 0; c < program.concepts.size(); ++c) {
     for (const auto& [m, label] : program.concepts[c].labels) {
-      auto [it, inserted] = owner.emplace(std::make_pair(m, label), c);
+      auto [it, inserted] = owner.emplace(std::make_pair(m, std::string_view(label)), c);
       if (inserted) continue;
       const ConceptInfo& first = program.concepts[it->second];
       ctx.diags
-          .Error("E0207", ranges.at({m, c}),
+          .Error("E0207", sites.At(c, m).label,
                  fmt::format("label \"{}\" in modality `{}` is used by both `{}` and `{}`", label,
                              program.modalities[m].name, first.name, program.concepts[c].name))
           .Primary(fmt::format("`{}` is labelled \"{}\" here", program.concepts[c].name, label))
-          .Label(ranges.at({m, it->second}),
+          .Label(sites.At(it->second, m).label,
                  fmt::format("`{}` already has this label", first.name))
           .Help(fmt::format("give one of them its own label: `in {} as \"...\"`",
                             program.modalities[m].name));
@@ -205,7 +247,7 @@ void HierarchyPass(Context& ctx) {
   }
 
   // `finished` lists parents before children.
-  std::map<std::pair<ModalityId, ConceptId>, SourceRange> label_ranges;
+  LabelSites label_sites(n);
   for (Vertex v : finished) {
     auto c = static_cast<ConceptId>(v);
     ctx.topo_order.push_back(c);
@@ -218,14 +260,14 @@ void HierarchyPass(Context& ctx) {
     std::sort(info.ancestors.begin(), info.ancestors.end());
     info.ancestors.erase(std::unique(info.ancestors.begin(), info.ancestors.end()),
                          info.ancestors.end());
-    ComputeLabels(ctx, c, label_ranges);
+    ComputeLabels(ctx, c, label_sites);
   }
   for (auto it = finished.rbegin(); it != finished.rend(); ++it) {
     ConceptInfo& info = program.concepts[*it];
     info.reachable |= info.modalities;
     for (ConceptId parent : info.parents) program.concepts[parent].reachable |= info.reachable;
   }
-  CheckLabelCollisions(ctx, label_ranges);
+  CheckLabelCollisions(ctx, label_sites);
 }
 
 }  // namespace accord::sema::internal

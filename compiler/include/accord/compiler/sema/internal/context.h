@@ -46,8 +46,8 @@ class Context {
 
   Program& program;
   Diagnostics& diags;
-  /// Per module: its own declarations by name.
-  std::vector<std::unordered_map<std::string, Symbol>> scopes;
+  /// Per module: its own declarations by name (views of the AST's names).
+  std::vector<std::unordered_map<std::string_view, Symbol>> scopes;
   /// Declarations referenced from anywhere (for the unused-declaration lints).
   std::unordered_set<const void*> used;
   std::vector<SessionWarning> session_warnings;
