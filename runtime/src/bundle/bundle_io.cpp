@@ -1,5 +1,6 @@
 #include "accord/runtime/bundle_io.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -21,23 +22,24 @@ std::uint64_t Fnv1a(std::string_view bytes) {
   return hash;
 }
 
+/// Little-endian writing into one growing buffer; `Reserve` leaves room
+/// (the header) to fill in later with `PutU64`.
 class Writer {
  public:
-  void U8(std::uint8_t v) { out_.push_back(static_cast<char>(v)); }
-  void U32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) U8(static_cast<std::uint8_t>(v >> (8 * i)));
-  }
-  void U64(std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) U8(static_cast<std::uint8_t>(v >> (8 * i)));
-  }
+  void U8(std::uint8_t v) { *Grow(1) = static_cast<char>(v); }
+  void U32(std::uint32_t v) { Put(Grow(4), v, 4); }
+  void U64(std::uint64_t v) { Put(Grow(8), v, 8); }
   void F64(double v) {
     std::uint64_t bits;
     std::memcpy(&bits, &v, sizeof bits);
     U64(bits);
   }
+  void Bytes(std::string_view s) {
+    if (!s.empty()) std::memcpy(Grow(s.size()), s.data(), s.size());
+  }
   void Str(std::string_view s) {
     U32(static_cast<std::uint32_t>(s.size()));
-    out_.append(s);
+    Bytes(s);
   }
   void Val(const Value& v) {
     U8(static_cast<std::uint8_t>(v.kind));
@@ -51,13 +53,44 @@ class Writer {
     }
   }
   void Ids(const std::vector<std::uint32_t>& ids) {
-    U32(static_cast<std::uint32_t>(ids.size()));
-    for (std::uint32_t id : ids) U32(id);
+    char* p = Grow(4 + 4 * ids.size());
+    Put(p, static_cast<std::uint32_t>(ids.size()), 4);
+    for (std::uint32_t id : ids) Put(p += 4, id, 4);
   }
-  std::string& Out() { return out_; }
+
+  /// Makes room for `n` bytes in all, so that a good guess grows the buffer once.
+  void Expect(std::size_t n) {
+    if (n > out_.size()) out_.resize(n);
+  }
+  /// Skips `n` bytes, to be filled in later; returns their offset.
+  std::size_t Reserve(std::size_t n) {
+    Grow(n);
+    return size_ - n;
+  }
+  void PutU64(std::size_t offset, std::uint64_t v) { Put(out_.data() + offset, v, 8); }
+
+  std::size_t Size() const { return size_; }
+  std::string_view View(std::size_t offset) const {
+    return std::string_view(out_).substr(offset, size_ - offset);
+  }
+  std::string Take() {
+    out_.resize(size_);
+    return std::move(out_);
+  }
 
  private:
-  std::string out_;
+  char* Grow(std::size_t n) {
+    if (size_ + n > out_.size()) out_.resize(std::max(2 * out_.size(), size_ + n + 4096));
+    char* p = out_.data() + size_;
+    size_ += n;
+    return p;
+  }
+  static void Put(char* p, std::uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) p[i] = static_cast<char>(v >> (8 * i));
+  }
+
+  std::string out_;  ///< capacity in use up to size_
+  std::size_t size_ = 0;
 };
 
 /// Bounds-checked reading; the first failure sticks and later reads return zeros.
@@ -391,6 +424,17 @@ void ReadPayload(Reader& r, Bundle& b) {
   }
 }
 
+/// Somewhat more than the bundle's serialized size, from the table sizes.
+std::size_t SizeGuess(const Bundle& b) {
+  std::size_t n = 4096 + 64 * b.attributes.size();
+  for (const Concept& c : b.concepts) {
+    n += 32 + c.name.size() + 4 * (c.parents.size() + c.ancestors.size()) + 32 * c.labels.size() +
+         24 * c.attributes.size() + 16 * c.fixed.size();
+  }
+  for (const Rule& r : b.rules) n += 512 + 64 * r.nodes.size();
+  return n + n / 8;
+}
+
 }  // namespace
 
 std::string HashHex(std::string_view bytes) { return fmt::format("{:016x}", Fnv1a(bytes)); }
@@ -400,18 +444,19 @@ bool LooksLikeBundle(std::string_view bytes) {
 }
 
 std::string SerializeBundle(Bundle& bundle) {
-  Writer payload;
-  WritePayload(payload, bundle);
-  const std::string& body = payload.Out();
+  Writer w;
+  w.Expect(SizeGuess(bundle));
+  w.Bytes(std::string_view(kMagic, sizeof kMagic));
+  w.U32(kBundleFormatVersion);
+  std::size_t size_at = w.Reserve(8);
+  std::size_t checksum_at = w.Reserve(8);
+  WritePayload(w, bundle);
+  std::string_view body = w.View(kHeaderSize);
   std::uint64_t checksum = Fnv1a(body);
+  w.PutU64(size_at, body.size());
+  w.PutU64(checksum_at, checksum);
   bundle.info.bundle_hash = fmt::format("{:016x}", checksum);
-  Writer out;
-  out.Out().append(kMagic, sizeof kMagic);
-  out.U32(kBundleFormatVersion);
-  out.U64(body.size());
-  out.U64(checksum);
-  out.Out().append(body);
-  return std::move(out.Out());
+  return w.Take();
 }
 
 Result<Bundle> DeserializeBundle(std::string_view bytes, const std::string& name) {
