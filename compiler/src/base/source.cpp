@@ -1,12 +1,16 @@
 #include "accord/compiler/base/source.h"
 
+#include <cstring>
+
 namespace accord {
 
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));) {
+    line_starts_.push_back(static_cast<std::size_t>(++p - begin));
   }
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
 }

@@ -1,6 +1,7 @@
 #include "accord/compiler/parse/internal/lexer.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace accord::parse::internal {
 namespace {
@@ -34,6 +35,22 @@ void Lexer::Advance(std::size_t bytes) {
   }
 }
 
+void Lexer::AdvanceInLine(std::size_t bytes) {
+  const char* p = text_.data() + pos_;
+  std::size_t points = bytes;
+  std::size_t i = 0;
+  // Eight bytes at a time while they are ASCII (most tokens are).
+  for (; i + 8 <= bytes; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p + i, sizeof word);
+    if ((word & 0x8080808080808080ull) != 0) break;
+  }
+  for (; i < bytes; ++i) points -= (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  pos_ += bytes;
+  index_ += static_cast<std::uint32_t>(points);
+  column_ += static_cast<std::uint32_t>(points);
+}
+
 LexToken Lexer::Take(TokenKind kind, std::size_t bytes) {
   LexToken t;
   t.kind = kind;
@@ -41,7 +58,12 @@ LexToken Lexer::Take(TokenKind kind, std::size_t bytes) {
   t.line = line_;
   t.column = column_;
   t.index = index_;
-  Advance(bytes);
+  // Only an unterminated block comment can span lines.
+  if (kind == TokenKind::UNTERMINATED_COMMENT) {
+    Advance(bytes);
+  } else {
+    AdvanceInLine(bytes);
+  }
   t.end = static_cast<std::uint32_t>(pos_);
   t.length = index_ - t.index;
   if (kind == TokenKind::ERROR_CHAR) {

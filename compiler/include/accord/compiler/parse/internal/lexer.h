@@ -51,6 +51,8 @@ class Lexer {
  private:
   /// Moves past `bytes` bytes, keeping line, column and index.
   void Advance(std::size_t bytes);
+  /// Advance for bytes that hold no line break.
+  void AdvanceInLine(std::size_t bytes);
   LexToken Take(TokenKind kind, std::size_t bytes);
   std::size_t StringLength(bool& terminated) const;
   /// INT, FLOAT or DURATION at the current position.
