@@ -4,11 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include <doctest/doctest.h>
 #include <unistd.h>
-
-#include "accord/compiler/driver/session.h"
-#include "accord/compiler/plan/lower.h"
 
 namespace accord::testing {
 
@@ -37,16 +33,6 @@ concept pedestrian : road_user;
 concept product in image, description { colour: string; }
 concept fix in gps;
 )";
-
-runtime::Bundle CompileBundle(const std::string& source) {
-  Session session(CompileOptions{});
-  session.AddOverlay("main.accord", source);
-  const CompiledUnit* unit = session.Compile("main.accord");
-  session.Finish();
-  REQUIRE(unit != nullptr);
-  REQUIRE_FALSE(session.Diags().HasErrors());
-  return LowerProgram(*unit->program, {"test", "0"});
-}
 
 const runtime::Bundle& IngestBundle() {
   static const runtime::Bundle bundle = CompileBundle(kIngestOntology);

@@ -1,12 +1,14 @@
 #pragma once
 // Shared by the ingestion tests: a bundle compiled from Accord source, and
-// helpers to parse padded lines and to write input files.
+// helpers to parse padded lines and to write input files. Compiling sources
+// (CompileBundle) is sema_support's.
 
 #include <string>
 #include <vector>
 
 #include "accord/runtime/bundle.h"
 #include "accord/runtime/ingest.h"
+#include "sema_support.h"
 
 namespace accord::testing {
 
@@ -19,9 +21,6 @@ extern const char* const kIngestOntology;
 
 /// The bundle of kIngestOntology, compiled once.
 const runtime::Bundle& IngestBundle();
-
-/// The bundle of `source` (as main.accord), which must compile cleanly.
-runtime::Bundle CompileBundle(const std::string& source);
 
 /// `text` followed by kJsonPadding zero bytes, as RecordParser requires.
 class PaddedLine {
@@ -40,17 +39,3 @@ std::string WriteTempFile(const std::string& name, const std::string& contents);
 std::string TempDir();
 
 }  // namespace accord::testing
-
-#include <doctest/doctest.h>
-
-namespace doctest {
-template <>
-struct StringMaker<std::vector<std::string>> {
-  static String convert(const std::vector<std::string>& lines) {
-    std::string out = "{";
-    for (const std::string& line : lines) out += "\n    \"" + line + "\"";
-    out += "\n}";
-    return out.c_str();
-  }
-};
-}  // namespace doctest

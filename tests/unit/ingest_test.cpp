@@ -596,6 +596,31 @@ TEST_CASE("attribute typing") {
   }
 }
 
+TEST_CASE("enum attributes: the article fits the enum's name") {
+  const runtime::Bundle bundle = CompileBundle(R"(
+ontology articles version "1.0.0";
+modality video { extent: time; }
+enum Intensity { low, high }
+enum Unit { one, two }
+enum Hour { early, late }
+enum Level { low, high }
+concept thing in video { a: Intensity; b: Unit; c: Hour; d: Level; }
+)");
+  RecordParser parser(bundle);
+  Item item;
+  REQUIRE(Parse(parser,
+                R"({"item":"i","id":"1","modality":"video","label":"thing","start":1,"end":2,)"
+                R"("attrs":{"a":"x","b":"x","c":"x","d":"x"}})",
+                item) == "");
+  CHECK(Issues(item) ==
+        std::vector<std::string>{
+            R"(BAD_ATTRIBUTE `a` must be an `Intensity` value (low, high), found "x")",
+            R"(BAD_ATTRIBUTE `b` must be a `Unit` value (one, two), found "x")",
+            R"(BAD_ATTRIBUTE `c` must be an `Hour` value (early, late), found "x")",
+            R"(BAD_ATTRIBUTE `d` must be a `Level` value (low, high), found "x")",
+        });
+}
+
 TEST_CASE("ItemKey") {
   RecordParser parser(B());
   struct Case {

@@ -1,8 +1,10 @@
 #include "sema_support.h"
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include "accord/compiler/driver/session.h"
+#include "accord/compiler/plan/lower.h"
 #include "accord/compiler/sema/dump.h"
 
 namespace accord::testing {
@@ -28,16 +30,29 @@ concept product in image { colour: string; }
 concept fix in gps;
 )";
 
+namespace {
+
+/// main.accord of `files`, compiled with the files as overlays.
+struct Compiled {
+  explicit Compiled(const Files& files) : session(CompileOptions{}) {
+    for (const auto& [path, text] : files) session.AddOverlay(path, text);
+    unit = session.Compile("main.accord");
+    session.Finish();
+  }
+  bool Clean() { return unit != nullptr && !session.Diags().HasErrors(); }
+
+  Session session;
+  const CompiledUnit* unit = nullptr;
+};
+
+}  // namespace
 
 std::vector<std::string> Diagnose(const Files& files) {
-  Session session(CompileOptions{});
-  for (const auto& [path, text] : files) session.AddOverlay(path, text);
-  session.Compile("main.accord");
-  session.Finish();
+  Compiled compiled(files);
   std::vector<std::string> out;
-  for (const Diagnostic& d : session.Diags().All()) {
-    out.push_back(fmt::format("{} {}:{} {}", d.code, d.range.begin.line, d.range.begin.column,
-                              d.message));
+  for (const Diagnostic& d : compiled.session.Diags().All()) {
+    out.push_back(
+        fmt::format("{} {}:{} {}", d.code, d.range.begin.line, d.range.begin.column, d.message));
   }
   return out;
 }
@@ -47,14 +62,22 @@ std::vector<std::string> Diagnose(const std::string& main) {
 }
 
 std::string Dump(const Files& files) {
-  Session session(CompileOptions{});
-  for (const auto& [path, text] : files) session.AddOverlay(path, text);
-  const CompiledUnit* unit = session.Compile("main.accord");
-  session.Finish();
-  if (!unit || session.Diags().HasErrors()) return {};
-  return sema::DumpProgram(*unit->program);
+  Compiled compiled(files);
+  if (!compiled.Clean()) return {};
+  return sema::DumpProgram(*compiled.unit->program);
 }
 
 std::string Dump(const std::string& main) { return Dump(Files{{"main.accord", main}}); }
+
+runtime::Bundle CompileBundle(const Files& files) {
+  Compiled compiled(files);
+  REQUIRE(compiled.unit != nullptr);
+  REQUIRE_FALSE(compiled.session.Diags().HasErrors());
+  return LowerProgram(*compiled.unit->program, {"test", "0"});
+}
+
+runtime::Bundle CompileBundle(const std::string& main) {
+  return CompileBundle(Files{{"main.accord", main}});
+}
 
 }  // namespace accord::testing

@@ -1,14 +1,22 @@
 #pragma once
-// Compiles in-memory sources through the real driver for semantic tests.
+// Compiles in-memory sources through the real driver (a Session with the
+// files as overlays), for the semantic tests and for the runtime tests that
+// need a bundle.
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "accord/runtime/bundle.h"
+
 namespace accord::testing {
 
 /// Files by path; the root is "main.accord".
 using Files = std::map<std::string, std::string>;
+
+/// The bundle of main.accord, which must compile cleanly.
+runtime::Bundle CompileBundle(const Files& files);
+runtime::Bundle CompileBundle(const std::string& main);
 
 /// Every diagnostic of checking main.accord, one line each:
 /// "E0201 4:10 unknown concept `hostle`" (warnings too), sorted as printed.

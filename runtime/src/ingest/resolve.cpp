@@ -51,6 +51,28 @@ std::string Found(const ParsedAttr& a) {
   return {};
 }
 
+/// "a" or "an" before `word`, by how it is most likely said: "an" before a
+/// vowel (`Intensity`, `Emotion`), "a" before the sound "you" or "w"
+/// (`Unit`, `Usage`, `Euro`, `One`) and before other consonants, "an"
+/// before a silent h (`Hour`, `Honest`, `Heir`).
+std::string_view Article(std::string_view word) {
+  std::string lower;
+  for (char c : word.substr(0, 6)) {
+    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  auto starts = [&](std::string_view prefix) { return lower.rfind(prefix, 0) == 0; };
+  for (std::string_view you : {"uni", "use", "usu", "uti", "ure", "eu", "one", "once"}) {
+    if (starts(you)) return "a";
+  }
+  for (std::string_view silent : {"hour", "honest", "honor", "honour", "heir"}) {
+    if (starts(silent)) return "an";
+  }
+  if (!lower.empty() && std::string_view("aeiou").find(lower[0]) != std::string_view::npos) {
+    return "an";
+  }
+  return "a";
+}
+
 /// What an attribute of `type` accepts, as in "`x` must be <expected>".
 std::string Expected(const Bundle& bundle, const Attribute& attr) {
   switch (attr.type) {
@@ -66,7 +88,8 @@ std::string Expected(const Bundle& bundle, const Attribute& attr) {
       return "a string";
     case AttrType::ENUM: {
       const EnumType& e = bundle.enums[attr.enum_id];
-      return fmt::format("a {} value ({})", Code(e.name), fmt::join(e.values, ", "));
+      return fmt::format("{} {} value ({})", Article(e.name), Code(e.name),
+                         fmt::join(e.values, ", "));
     }
   }
   return {};
