@@ -38,7 +38,7 @@ Type ResolveType(Context& ctx, std::uint32_t module, const ast::TypeRef& ref) {
     LookupResult result = ctx.Lookup(module, ref.name);
     if (result.status == LookupStatus::FOUND && result.symbol.kind == SymbolKind::ENUM) {
       type = Type::Enum(result.symbol.id);
-      ctx.used.insert(result.symbol.decl);
+      ctx.MarkUsed(result.symbol);
       found = true;
     } else if (result.status == LookupStatus::AMBIGUOUS) {
       ctx.Resolve(module, ref.name, SymbolKind::ENUM, "E0203");  // reports E0104

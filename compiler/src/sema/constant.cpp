@@ -52,7 +52,7 @@ std::optional<Value> EnumValue(Context& ctx, std::uint32_t module, const ast::Ex
           .Help(fmt::format("`{}` has the values {}", info.name, fmt::join(info.values, ", ")));
       return std::nullopt;
     }
-    ctx.used.insert(found.symbol.decl);
+    ctx.MarkUsed(found.symbol);
   }
   for (std::uint32_t i = 0; i < info.values.size(); ++i) {
     if (info.values[i] == value.text) {

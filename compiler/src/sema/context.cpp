@@ -31,6 +31,17 @@ ast::QualifiedName Single(const ast::Name& name) {
   return q;
 }
 
+void Context::MarkUsed(const Symbol& symbol) {
+  std::vector<bool>& used = used_[static_cast<std::size_t>(symbol.kind)];
+  if (used.size() <= symbol.id) used.resize(symbol.id + 1);
+  used[symbol.id] = true;
+}
+
+bool Context::Used(SymbolKind kind, std::uint32_t id) const {
+  const std::vector<bool>& used = used_[static_cast<std::size_t>(kind)];
+  return id < used.size() && used[id];
+}
+
 int Context::FindModule(std::uint32_t module, const std::string& name) const {
   if (program.modules[module].name == name) return static_cast<int>(module);
   for (std::uint32_t imported : program.modules[module].imports) {
@@ -45,26 +56,26 @@ LookupResult Context::Lookup(std::uint32_t module, const ast::QualifiedName& nam
   if (name.parts.size() == 2) {
     int target = FindModule(module, name.parts[0].text);
     if (target < 0) return result;
-    auto it = scopes[static_cast<std::size_t>(target)].find(name.parts[1].text);
-    if (it == scopes[static_cast<std::size_t>(target)].end()) return result;
+    const Symbol* found = scopes[static_cast<std::size_t>(target)].Find(name.parts[1].text);
+    if (found == nullptr) return result;
     result.status = LookupStatus::FOUND;
-    result.symbol = it->second;
+    result.symbol = *found;
     return result;
   }
   if (name.parts.size() != 1) return result;
   const std::string& text = name.parts[0].text;
-  if (auto it = scopes[module].find(text); it != scopes[module].end()) {
+  if (const Symbol* own = scopes[module].Find(text)) {
     result.status = LookupStatus::FOUND;
-    result.symbol = it->second;
+    result.symbol = *own;
     return result;
   }
   for (std::uint32_t imported : program.modules[module].imports) {
-    auto it = scopes[imported].find(text);
-    if (it == scopes[imported].end()) continue;
+    const Symbol* found = scopes[imported].Find(text);
+    if (found == nullptr) continue;
     result.candidates.push_back(imported);
     if (result.status == LookupStatus::NOT_FOUND) {
       result.status = LookupStatus::FOUND;
-      result.symbol = it->second;
+      result.symbol = *found;
     } else {
       result.status = LookupStatus::AMBIGUOUS;
     }
@@ -75,9 +86,9 @@ LookupResult Context::Lookup(std::uint32_t module, const ast::QualifiedName& nam
 std::vector<std::string> Context::VisibleNames(std::uint32_t module, SymbolKind kind) const {
   std::vector<std::string> names;
   auto collect = [&](std::uint32_t m) {
-    for (const auto& [text, symbol] : scopes[m]) {
+    scopes[m].ForEach([&](std::string_view text, const Symbol& symbol) {
       if (symbol.kind == kind) names.emplace_back(text);
-    }
+    });
   };
   collect(module);
   for (std::uint32_t imported : program.modules[module].imports) collect(imported);
@@ -90,7 +101,7 @@ std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::Qualifie
                                SymbolKind kind, const char* code) {
   LookupResult result = Lookup(module, name);
   if (result.status == LookupStatus::FOUND && result.symbol.kind == kind) {
-    used.insert(result.symbol.decl);
+    MarkUsed(result.symbol);
     return result.symbol;
   }
   std::string joined = name.Joined();
@@ -104,7 +115,7 @@ std::optional<Symbol> Context::Resolve(std::uint32_t module, const ast::Qualifie
                                             joined, result.candidates.size()));
     d.Primary("ambiguous name");
     for (std::uint32_t m : result.candidates) {
-      const Symbol& other = scopes[m].at(joined);
+      const Symbol& other = *scopes[m].Find(joined);
       d.Label(other.decl->name.range, fmt::format("declared in `{}`", program.modules[m].name));
     }
     d.Help(fmt::format("write the qualified form: {}", fmt::join(forms, " or ")));
@@ -139,8 +150,8 @@ bool Context::ReportNotImported(std::uint32_t module, const ast::QualifiedName& 
   const std::string& text = name.parts[0].text;
   for (std::uint32_t m = 0; m < program.modules.size(); ++m) {
     if (m == module) continue;
-    auto it = scopes[m].find(text);
-    if (it == scopes[m].end() || it->second.kind != kind) continue;
+    const Symbol* found = scopes[m].Find(text);
+    if (found == nullptr || found->kind != kind) continue;
     if (!not_imported.emplace(module, m).second) return true;
     const std::string& owner = program.modules[m].name;
     diags
@@ -148,7 +159,7 @@ bool Context::ReportNotImported(std::uint32_t module, const ast::QualifiedName& 
                fmt::format("{} `{}` is declared in module `{}`, which `{}` does not import",
                            KindName(kind), text, owner, program.modules[module].name))
         .Primary("not visible here")
-        .Label(it->second.decl->name.range, "declared here")
+        .Label(found->decl->name.range, "declared here")
         .Note("a module sees its own declarations and those of the modules it imports directly")
         .Help(fmt::format("add `import {};` after the module header", owner));
     return true;

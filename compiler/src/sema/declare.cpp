@@ -100,7 +100,7 @@ void DeclarePass(Context& ctx) {
   std::size_t concepts = 0;
   for (std::uint32_t m = 0; m < program.modules.size(); ++m) {
     const auto& decls = program.modules[m].ast->decls;
-    ctx.scopes[m].reserve(decls.size());
+    ctx.scopes[m].Reserve(decls.size());
     for (const ast::DeclPtr& decl : decls) concepts += decl->kind == ast::DeclKind::CONCEPT;
   }
   program.concepts.reserve(concepts);
@@ -132,15 +132,15 @@ void DeclarePass(Context& ctx) {
         case ast::DeclKind::DISJOINT:
           continue;
       }
-      auto [it, inserted] = ctx.scopes[m].emplace(decl->name.text, symbol);
+      auto [first, inserted] = ctx.scopes[m].Insert(decl->name.text, symbol);
       if (!inserted) {
         ctx.diags
             .Error("E0105", decl->name.range,
                    fmt::format("`{}` is declared twice in module `{}`", decl->name.text,
                                program.modules[m].name))
             .Primary(fmt::format("{} redeclared here", KindName(symbol.kind)))
-            .Label(it->second.decl->name.range,
-                   fmt::format("first declared here as {}", WithArticle(KindName(it->second.kind))))
+            .Label(first->decl->name.range,
+                   fmt::format("first declared here as {}", WithArticle(KindName(first->kind))))
             .Help("rename one of them");
         if (symbol.kind == SymbolKind::RULE || symbol.kind == SymbolKind::TEST) continue;
         if (symbol.kind != SymbolKind::CONCEPT) continue;
@@ -148,7 +148,7 @@ void DeclarePass(Context& ctx) {
       switch (decl->kind) {
         case ast::DeclKind::MODALITY:
           if (inserted && !DeclareModality(ctx, m, static_cast<const ast::ModalityDecl&>(*decl))) {
-            ctx.scopes[m].erase(it);
+            ctx.scopes[m].Erase(decl->name.text);
           }
           break;
         case ast::DeclKind::ENUM:

@@ -130,14 +130,16 @@ Diagnostic Warning(std::string code, SourceRange range, std::string message, std
 
 void LintPass(Context& ctx) {
   const Program& program = ctx.program;
-  for (const EnumInfo& info : program.enums) {
-    if (ctx.used.count(info.decl)) continue;
+  for (EnumId id = 0; id < program.enums.size(); ++id) {
+    const EnumInfo& info = program.enums[id];
+    if (ctx.Used(SymbolKind::ENUM, id)) continue;
     Session(ctx, info.decl,
             Warning("W0001", info.decl->name.range, fmt::format("enum `{}` is never used", info.name),
                     "declared here", "use it as an attribute type, or remove it"));
   }
-  for (const ConceptInfo& info : program.concepts) {
-    const bool used = ctx.used.count(info.decl) > 0;
+  for (ConceptId id = 0; id < program.concepts.size(); ++id) {
+    const ConceptInfo& info = program.concepts[id];
+    const bool used = ctx.Used(SymbolKind::CONCEPT, id);
     if (info.modalities == 0 && info.children.empty() && !used) {
       Session(ctx, info.decl,
               Warning("W0002", info.decl->name.range,

@@ -7,30 +7,21 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "accord/compiler/ast/expr.h"
 #include "accord/compiler/base/diagnostic.h"
 #include "accord/compiler/sema/analyze.h"
+#include "accord/compiler/sema/internal/scope.h"
 #include "accord/compiler/sema/program.h"
 
 namespace accord::sema::internal {
 
-enum class SymbolKind { MODALITY, ENUM, CONCEPT, RULE, TEST };
 const char* KindName(SymbolKind kind);
 
 /// `phrase` with its indefinite article, chosen by its first letter (a
 /// leading backquote is skipped): "an enum", "a `Valence`", "an `affect`".
 std::string WithArticle(std::string_view phrase);
-
-struct Symbol {
-  SymbolKind kind = SymbolKind::CONCEPT;
-  std::uint32_t id = 0;  ///< index into the Program table of that kind
-  std::uint32_t module = 0;
-  const ast::Decl* decl = nullptr;
-};
 
 enum class LookupStatus { FOUND, NOT_FOUND, AMBIGUOUS, WRONG_KIND };
 
@@ -46,15 +37,18 @@ class Context {
 
   Program& program;
   Diagnostics& diags;
-  /// Per module: its own declarations by name (views of the AST's names).
-  std::vector<std::unordered_map<std::string_view, Symbol>> scopes;
-  /// Declarations referenced from anywhere (for the unused-declaration lints).
-  std::unordered_set<const void*> used;
+  /// Per module: its own declarations by name.
+  std::vector<Scope> scopes;
   std::vector<SessionWarning> session_warnings;
   /// Concepts with every parent before its children (set by HierarchyPass).
   std::vector<ConceptId> topo_order;
   /// (module, module it should import) already reported by ReportNotImported.
   std::set<std::pair<std::uint32_t, std::uint32_t>> not_imported;
+
+  /// Records that `symbol` is referenced (for the unused-declaration lints).
+  void MarkUsed(const Symbol& symbol);
+  /// Whether the `kind` declaration `id` was referenced.
+  bool Used(SymbolKind kind, std::uint32_t id) const;
 
   /// Looks `name` up from `module`: its own declarations first, then its
   /// direct imports; `mod.name` looks in the module named `mod`.
@@ -84,6 +78,9 @@ class Context {
   std::string DisplayName(SymbolKind kind, std::uint32_t id) const;
   /// The declaration range of a concept, modality, enum.
   SourceRange DeclRange(SymbolKind kind, std::uint32_t id) const;
+
+ private:
+  std::vector<bool> used_[5];  ///< per SymbolKind, by id
 };
 
 /// Evaluates a constant (default, fixed value, test field) against
