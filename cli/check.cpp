@@ -26,7 +26,9 @@ Command RegisterCheck(CLI::App& app) {
   command->add_flag("--dump-ir", state->dump_ir,
                     "Print each file's checked program (ontology tables and rule IR) to stdout");
   return {command, [state] {
-            Session session(state->flags.Options());
+            CompileOptions options = state->flags.Options();
+            options.hash_sources = false;  // no bundle is written
+            Session session(std::move(options));
             std::vector<std::string> files = ExpandSourcePaths(state->paths, session.Diags());
             for (const std::string& file : files) {
               const CompiledUnit* unit = session.Compile(file);

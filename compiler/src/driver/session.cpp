@@ -310,14 +310,14 @@ const CompiledUnit* Session::CompileAll(const std::vector<std::string>& paths) {
     files.emplace_back(module.ast->name.Joined(), module.file);
   }
   std::sort(files.begin(), files.end());
-  std::string hashed;
-  for (const auto& [module_name, file] : files) {
-    hashed += module_name;
-    hashed += '\0';
-    hashed += sources_.Get(file).Text();
-    hashed += '\0';
+  if (options_.hash_sources) {
+    const std::string_view separator("\0", 1);
+    std::vector<std::string_view> hashed;
+    for (const auto& [module_name, file] : files) {
+      hashed.insert(hashed.end(), {module_name, separator, sources_.Get(file).Text(), separator});
+    }
+    unit->sources_hash = runtime::HashHex(hashed);
   }
-  unit->sources_hash = runtime::HashHex(hashed);
   unit->program = std::move(result.program);
   unit->timings.push_back({"parse", load_time.count()});
   unit->timings.insert(unit->timings.end(), result.timings.begin(), result.timings.end());

@@ -20,8 +20,8 @@ SourceMap::SourceMap(const SourceFile& file, FileId id) : text_(file.Text()), fi
   if (text_.starts_with("\xEF\xBB\xBF")) bom_ = 3;
   // The same lines as SourceFile: split at '\n', no empty line after a final one.
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
+    line_starts_.push_back(i + 1);
   }
   if (line_starts_.size() > 1 && line_starts_.back() == text_.size()) line_starts_.pop_back();
 }
@@ -201,6 +201,11 @@ std::optional<std::size_t> SourceMap::End(const YAML::Node& node) const {
 SourceRange SourceMap::NodeRange(const YAML::Node& node) const {
   std::size_t begin = node.IsNull() ? Offset(node.Mark()) : Begin(node);
   return Range(begin, End(node).value_or(begin));
+}
+
+std::size_t SourceMap::EndOffset(const YAML::Node& node) const {
+  std::size_t begin = node.IsNull() ? Offset(node.Mark()) : Begin(node);
+  return End(node).value_or(begin);
 }
 
 SourceRange SourceMap::Span(const YAML::Node& first, const YAML::Node& last) const {

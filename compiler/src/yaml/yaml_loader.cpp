@@ -85,14 +85,31 @@ bool CheckOneDocument(const SourceMap& map, Diagnostics& diags) {
   return true;
 }
 
+/// True when `root` is a map and nothing but blanks and comments follows it:
+/// then the file holds that one document, and CheckOneDocument (a second
+/// full parse) has nothing to find.
+bool EndsTheFile(const SourceMap& map, const YAML::Node& root) {
+  if (!root.IsMap()) return false;
+  const std::string& text = map.Text();
+  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  for (std::size_t i = map.EndOffset(root); i < text.size(); ++i) {
+    if (blank(text[i])) continue;
+    if (text[i] != '#' || i == 0 || !blank(text[i - 1])) return false;
+    while (i + 1 < text.size() && text[i + 1] != '\n') ++i;  // a comment, to the end of its line
+  }
+  return true;
+}
+
 std::unique_ptr<ast::Module> Load(const SourceManager& sources, FileId file, Diagnostics& diags) {
   SourceMap map(sources.Get(file), file);
   if (!yaml::internal::CheckCharacters(map, diags)) return nullptr;
 
   YAML::Node root;
   try {
-    if (!CheckOneDocument(map, diags)) return nullptr;
+    // YAML::Load reads the first document only; what follows it is checked
+    // by parsing the whole file again unless it is plainly blank.
     root = YAML::Load(map.Text());
+    if (!EndsTheFile(map, root) && !CheckOneDocument(map, diags)) return nullptr;
   } catch (const YAML::ParserException& error) {
     yaml::internal::ReportParserError(map, error, diags);
     return nullptr;

@@ -13,8 +13,9 @@ namespace {
 constexpr char kMagic[8] = {'A', 'C', 'C', 'O', 'R', 'D', 'B', '\0'};
 constexpr std::size_t kHeaderSize = 8 + 4 + 8 + 8;
 
-std::uint64_t Fnv1a(std::string_view bytes) {
-  std::uint64_t hash = 1469598103934665603ull;
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull;
+
+std::uint64_t Fnv1a(std::string_view bytes, std::uint64_t hash = kFnvBasis) {
   for (unsigned char c : bytes) {
     hash ^= c;
     hash *= 1099511628211ull;
@@ -438,6 +439,12 @@ std::size_t SizeGuess(const Bundle& b) {
 }  // namespace
 
 std::string HashHex(std::string_view bytes) { return fmt::format("{:016x}", Fnv1a(bytes)); }
+
+std::string HashHex(const std::vector<std::string_view>& parts) {
+  std::uint64_t hash = kFnvBasis;
+  for (std::string_view part : parts) hash = Fnv1a(part, hash);
+  return fmt::format("{:016x}", hash);
+}
 
 bool LooksLikeBundle(std::string_view bytes) {
   return bytes.size() >= sizeof kMagic && std::memcmp(bytes.data(), kMagic, sizeof kMagic) == 0;

@@ -48,6 +48,8 @@ class SourceMap {
   /// Exact when the value is written verbatim on one line; otherwise the
   /// scalar's TextRange.
   SourceRange SubRange(const YAML::Node& scalar, std::size_t from, std::size_t to) const;
+  /// The byte offset just past the node as NodeRange sees it.
+  std::size_t EndOffset(const YAML::Node& node) const;
   /// True for a quoted scalar without its closing quote: yaml-cpp 0.7 reads
   /// such a string up to the end of the file instead of rejecting it.
   bool IsUnclosedQuote(const YAML::Node& scalar) const;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "accord/runtime/bundle.h"
 #include "accord/runtime/status.h"
@@ -36,5 +37,7 @@ bool LooksLikeBundle(std::string_view bytes);
 
 /// 64-bit FNV-1a, as 16 hex digits.
 std::string HashHex(std::string_view bytes);
+/// HashHex of the concatenation of `parts`, without concatenating them.
+std::string HashHex(const std::vector<std::string_view>& parts);
 
 }  // namespace accord::runtime

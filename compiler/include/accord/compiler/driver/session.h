@@ -22,6 +22,9 @@ struct CompileOptions {
   std::vector<std::string> include_dirs;  ///< `-I DIR`, searched in order
   std::vector<std::string> path_dirs;     ///< from ACCORD_PATH, searched after include_dirs
   ParseOptions parse;
+  /// Compute CompiledUnit::sources_hash (bundles carry it; checking alone
+  /// does not need it).
+  bool hash_sources = true;
 };
 
 /// Splits a `:`-separated search path (ACCORD_PATH), dropping empty entries.
@@ -36,7 +39,8 @@ std::vector<std::string> ExpandSourcePaths(const std::vector<std::string>& paths
 /// A compiled unit: the checked program of one root file.
 struct CompiledUnit {
   std::string root_path;
-  /// 16 hex digits over every module's name and text, in name order.
+  /// 16 hex digits over every module's name and text, in name order; empty
+  /// without CompileOptions::hash_sources.
   std::string sources_hash;
   std::unique_ptr<sema::Program> program;
   /// "parse" (reading and parsing the files this unit loaded first), then
