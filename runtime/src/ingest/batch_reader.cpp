@@ -63,7 +63,7 @@ bool HashSet::Insert(std::uint64_t hash) {
     }
   }
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = (hash ^ (hash >> 32)) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = Home(hash);; i = (i + 1) & mask) {
     if (slots_[i] == hash) return false;
     if (slots_[i] == 0) {
       slots_[i] = hash;
@@ -303,14 +303,18 @@ BatchReader::Status BatchReader::Impl::NextStreaming(ItemBatch& batch) {
     const bool same = !pending.lines.empty() && (repeated || key == pending.key);
     bool emitted = false;
     if (!same) {
-      if (!started.Insert(std::hash<std::string_view>{}(key))) {
-        // Seen before (or a hash collision, which only costs a regroup).
-        StartRegroup();
-        return Status::REGROUP;
-      }
+      // The slot is likely a cache miss: hand the last item out meanwhile
+      // (on REGROUP the caller discards it with everything else).
+      const std::uint64_t hash = std::hash<std::string_view>{}(key);
+      started.Prefetch(hash);
       if (!pending.lines.empty()) {
         HandOut(batch);
         emitted = true;
+      }
+      if (!started.Insert(hash)) {
+        // Seen before (or a hash collision, which only costs a regroup).
+        StartRegroup();
+        return Status::REGROUP;
       }
       pending.key = key;
       pending.sequence = next_sequence++;

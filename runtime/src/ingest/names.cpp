@@ -40,6 +40,36 @@ std::uint64_t Hash(std::string_view text, std::uint32_t salt) {
   return h ^ (h >> 29);
 }
 
+/// Whether the `n` bytes at `a` and `b` are equal; reads only those bytes,
+/// in words (names are short: no call to memcmp).
+inline bool SameBytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    std::uint64_t x;
+    std::uint64_t y;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);  // the last 8, overlapping
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    std::uint32_t x[2];
+    std::uint32_t y[2];
+    std::memcpy(&x[0], a, 4);
+    std::memcpy(&x[1], a + n - 4, 4);
+    std::memcpy(&y[0], b, 4);
+    std::memcpy(&y[1], b + n - 4, 4);
+    return x[0] == y[0] && x[1] == y[1];
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<NameIndex::Slot> NameIndex::Table(std::size_t count) {
@@ -66,7 +96,7 @@ const NameIndex::Slot* NameIndex::Find(const std::vector<Slot>& table, std::uint
     const Slot& slot = table[i];
     if (slot.id == kNone) return nullptr;
     if (slot.hash == hash && slot.modality == modality && slot.name.size() == name.size() &&
-        std::memcmp(slot.name.data(), name.data(), name.size()) == 0) {
+        SameBytes(slot.name.data(), name.data(), name.size())) {
       return &slot;
     }
   }

@@ -131,7 +131,8 @@ class BatchReader {
   /// start again with a reader constructed with grouped = true on Inputs()
   /// (stdin has been spooled so it can be read again; Inputs() then names the
   /// spool, which stays alive for that reader even if this one is destroyed
-  /// first; input errors keep the original input's index and name).
+  /// first; input errors keep the original input's index and name). After
+  /// END and REGROUP, `batch` holds nothing to use.
   Status Next(ItemBatch& batch);
 
   /// Input errors found while splitting lines (unreadable inputs, lines over
