@@ -85,11 +85,29 @@ rule r21 { for c: road_user in camera, d: road_user in camera
 rule r22 { for a: affect in audio, b: affect in audio where overlap(a, b) > 0.0 and a.annotator == b.annotator; }
 )";
 
+/// A second, differently shaped ontology (fewer modalities, a disjoint set,
+/// other rules), so one workspace can be shown to serve both.
+constexpr const char* kOtherSource = R"(ontology other version "1";
+modality audio { extent: time; }
+modality video { extent: time; }
+enum Valence { negative, neutral, positive }
+concept affect in audio, video { valence: Valence; }
+concept hostile : affect in audio as "angry", video as "aggressive" { valence = negative; }
+concept calm : affect in audio as "neutral", video as "calm" { valence = neutral; }
+concept cheerful : affect in audio as "cheerful", video as "smiling" { valence = positive; }
+disjoint hostile, calm, cheerful;
+rule o1 { for a: affect in audio, v: affect in video
+  where a.track == v.track and near(a, v, 1s) and a.valence != v.valence
+  report "{a.id} {v.id} {a.valence}"; }
+rule o2 { for v: hostile in video
+  require exists a: affect in audio where overlaps(a, v) and a.annotator == v.annotator; }
+)";
+
 struct Fixture {
   Bundle bundle;
-  Fixture() {
+  explicit Fixture(const char* source = kSource) {
     Session session(CompileOptions{});
-    session.AddOverlay("diff.accord", kSource);
+    session.AddOverlay("diff.accord", source);
     const CompiledUnit* unit = session.Compile("diff.accord");
     session.Finish();
     REQUIRE(unit != nullptr);
@@ -187,33 +205,95 @@ std::vector<std::string> Describe(const std::vector<Finding>& findings) {
   return out;
 }
 
+/// Compares planned evaluation, with `workspace` (reused across calls) and
+/// with a fresh one, against the reference, rule by rule; false on the
+/// first difference.
+bool AgreeRuleByRule(const Bundle& bundle, const Item& item, runtime::EvalWorkspace& workspace,
+                     std::vector<std::size_t>& fired) {
+  for (std::uint32_t r = 0; r < bundle.rules.size(); ++r) {
+    std::vector<Finding> planned;
+    std::vector<Finding> reused;
+    std::vector<Finding> reference;
+    runtime::EvaluateRule(bundle, item, r, runtime::EvalMode::PLANNED, planned);
+    runtime::EvaluateRule(bundle, item, r, runtime::EvalMode::PLANNED, workspace, reused);
+    runtime::EvaluateRule(bundle, item, r, runtime::EvalMode::REFERENCE, reference);
+    fired[r] += reference.size();
+    if (Describe(planned) != Describe(reference) || Describe(reused) != Describe(planned)) {
+      FAIL_CHECK("rule ", bundle.rules[r].name, " differs on item ", item.sequence, " of ",
+                 item.records.size(), " records\nplan:\n", runtime::DescribePlan(bundle, bundle.rules[r]));
+      CHECK(Describe(planned) == Describe(reference));
+      CHECK(Describe(reused) == Describe(planned));
+      return false;
+    }
+  }
+  return true;
+}
+
 TEST_CASE("planned and reference evaluation agree on random items, rule by rule") {
   Fixture fixture;
   const Bundle& bundle = fixture.bundle;
   std::vector<std::size_t> fired(bundle.rules.size(), 0);
+  // One workspace for every item and rule, as a validation thread uses it.
+  runtime::EvalWorkspace workspace;
   for (std::uint32_t seed = 1; seed <= 2000; ++seed) {
     Item item;
     item.sequence = seed;
     Generator(bundle, seed).Fill(item, 10 + seed % 40);
-    for (std::uint32_t r = 0; r < bundle.rules.size(); ++r) {
-      std::vector<Finding> planned;
-      std::vector<Finding> reference;
-      runtime::EvaluateRule(bundle, item, r, runtime::EvalMode::PLANNED, planned);
-      runtime::EvaluateRule(bundle, item, r, runtime::EvalMode::REFERENCE, reference);
-      fired[r] += reference.size();
-      if (Describe(planned) != Describe(reference)) {
-        FAIL_CHECK("rule ", bundle.rules[r].name, " differs on seed ", seed, "\nplan:\n",
-                   runtime::DescribePlan(bundle, bundle.rules[r]));
-        CHECK(Describe(planned) == Describe(reference));
-        return;
-      }
-    }
+    if (!AgreeRuleByRule(bundle, item, workspace, fired)) return;
   }
   // Every rule form must actually fire somewhere, or the comparison proves nothing.
   for (std::uint32_t r = 0; r < bundle.rules.size(); ++r) {
     CAPTURE(bundle.rules[r].name);
     CHECK(fired[r] > 0);
   }
+}
+
+TEST_CASE("planned and reference evaluation agree on large items") {
+  // Enough records per modality for interval trees (more than 16 timed
+  // candidates), hash tables that grow, and long buckets.
+  Fixture fixture;
+  const Bundle& bundle = fixture.bundle;
+  std::vector<std::size_t> fired(bundle.rules.size(), 0);
+  runtime::EvalWorkspace workspace;
+  for (std::uint32_t seed = 5001; seed <= 5030; ++seed) {
+    Item item;
+    item.sequence = seed;
+    Generator(bundle, seed).Fill(item, 120 + (seed % 7) * 30);
+    if (!AgreeRuleByRule(bundle, item, workspace, fired)) return;
+  }
+  for (std::uint32_t r = 0; r < bundle.rules.size(); ++r) {
+    CAPTURE(bundle.rules[r].name);
+    CHECK(fired[r] > 0);
+  }
+}
+
+TEST_CASE("one workspace across items of every size and two bundles gives fresh results") {
+  Fixture first;
+  Fixture second(kOtherSource);
+  runtime::EvalWorkspace workspace;
+  std::size_t findings = 0;
+  std::size_t disjoint = 0;
+  for (std::uint32_t seed = 1; seed <= 400; ++seed) {
+    // Sizes jump between small and large, and the bundle alternates, so the
+    // workspace shrinks and grows in every part.
+    const Bundle& bundle = seed % 3 == 0 ? second.bundle : first.bundle;
+    Item item;
+    item.sequence = seed;
+    Generator(bundle, seed).Fill(item, seed % 5 == 0 ? 150 + seed % 50 : seed % 30);
+    std::vector<Finding> fresh;
+    std::vector<Finding> reused;
+    runtime::EvaluateItem(bundle, item, runtime::EvalMode::PLANNED, fresh);
+    runtime::EvaluateItem(bundle, item, runtime::EvalMode::PLANNED, workspace, reused);
+    findings += fresh.size();
+    for (const Finding& f : fresh) disjoint += f.rule == "disjoint";
+    if (Describe(reused) != Describe(fresh)) {
+      FAIL_CHECK("seed ", seed, " (", item.records.size(), " records) differs");
+      CHECK(Describe(reused) == Describe(fresh));
+      return;
+    }
+  }
+  CHECK(findings > 1000);
+  CHECK(disjoint > 0);
 }
 
 TEST_CASE("the planner uses an index for every rule with a key or temporal predicate") {

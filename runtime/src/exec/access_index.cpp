@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <numeric>
 
 #include "accord/runtime/internal/geometry.h"
 
@@ -12,6 +11,9 @@ namespace accord::runtime::internal {
 namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+/// Up to this many timed candidates an interval probe scans them instead of
+/// walking a tree.
+constexpr std::size_t kScanLimit = 16;
 
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 33;
@@ -43,50 +45,147 @@ std::uint64_t HashValue(const Value& v) {
   return Mix(h);
 }
 
-void AccessIndex::Build(Evaluator& ev, const Step& step, std::vector<std::uint32_t> candidates) {
+void AccessIndex::Build(Evaluator& ev, const Step& step, const Scan& scan) {
   step_ = &step;
-  candidates_ = std::move(candidates);
+  ev.Candidates(scan.var, scan.filters, candidates_);
   const std::vector<Record>& records = ev.View().item->records;
   if (step.access == Access::HASH) {
-    const std::size_t k = step.keys.size();
-    build_keys_.assign(candidates_.size() * k, Value{});
-    buckets_.clear();
-    for (std::uint32_t pos = 0; pos < candidates_.size(); ++pos) {
-      ev.Bind(step.var, &records[candidates_[pos]]);
-      std::uint64_t h = 0;
-      bool missing = false;
-      for (std::size_t i = 0; i < k; ++i) {
-        Value v = ev.Eval(step.keys[i].build);
-        missing = missing || v.Missing();
-        h = Mix(h ^ HashValue(v));
-        build_keys_[pos * k + i] = v;
-      }
-      ev.Bind(step.var, nullptr);
-      if (!missing) buckets_[h].push_back(pos);
-    }
-    probe_keys_.resize(k);
-    windowed_ = FindWindow(ev.GetRule(), step);
-    if (windowed_) SortBuckets(records);
+    BuildHash(ev, records);
   } else if (step.access == Access::INTERVAL) {
-    std::vector<std::uint32_t> timed;
-    for (std::uint32_t r : candidates_) {
-      if (records[r].HasTime()) timed.push_back(r);
+    BuildInterval(records);
+  }
+}
+
+bool AccessIndex::Empty() const {
+  return step_->access == Access::HASH ? entries_.empty() : candidates_.empty();
+}
+
+void AccessIndex::BuildHash(Evaluator& ev, const std::vector<Record>& records) {
+  const Step& step = *step_;
+  const std::size_t n = candidates_.size();
+  const std::size_t k = step.keys.size();
+  key_count_ = k;
+  build_keys_.resize(n * k);
+  probe_keys_.resize(k);
+  hashes_.resize(n);
+  bucket_of_.resize(n);
+  windowed_ = FindWindow(ev.GetRule(), step);
+  window_tolerance_ =
+      windowed_ && window_.tolerance != kNone ? ev.Eval(window_.tolerance) : Value{};
+  // Keys and their hashes; candidates with a missing key match nothing, and
+  // with a window, neither do candidates without time.
+  std::size_t valid = 0;
+  for (std::uint32_t pos = 0; pos < n; ++pos) {
+    const Record& r = records[candidates_[pos]];
+    bucket_of_[pos] = kNone;
+    if (windowed_ && !r.HasTime()) continue;
+    ev.Bind(step.var, &r);
+    std::uint64_t h = 0;
+    bool missing = false;
+    for (std::size_t i = 0; i < k; ++i) {
+      Value v = ev.Eval(step.keys[i].build);
+      missing = missing || v.Missing();
+      h = Mix(h ^ HashValue(v));
+      build_keys_[pos * k + i] = v;
     }
-    std::stable_sort(timed.begin(), timed.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return records[a].start < records[b].start;
+    ev.Bind(step.var, nullptr);
+    if (missing) continue;
+    hashes_[pos] = h;
+    bucket_of_[pos] = 0;
+    ++valid;
+  }
+  // Buckets numbered in order of first appearance; bucket_begin_ counts first.
+  std::size_t capacity = 16;
+  while (capacity < 2 * valid) capacity *= 2;
+  slot_mask_ = capacity - 1;
+  slot_hash_.resize(capacity);
+  slot_bucket_.assign(capacity, kNone);
+  bucket_begin_.clear();
+  for (std::uint32_t pos = 0; pos < n; ++pos) {
+    if (bucket_of_[pos] == kNone) continue;
+    const std::uint64_t h = hashes_[pos];
+    std::size_t s = h & slot_mask_;
+    while (slot_bucket_[s] != kNone && slot_hash_[s] != h) s = (s + 1) & slot_mask_;
+    if (slot_bucket_[s] == kNone) {
+      slot_bucket_[s] = static_cast<std::uint32_t>(bucket_begin_.size());
+      slot_hash_[s] = h;
+      bucket_begin_.push_back(0);
+    }
+    bucket_of_[pos] = slot_bucket_[s];
+    ++bucket_begin_[slot_bucket_[s]];
+  }
+  const std::size_t buckets = bucket_begin_.size();
+  std::uint32_t sum = 0;
+  for (std::uint32_t& b : bucket_begin_) {
+    std::uint32_t count = b;
+    b = sum;
+    sum += count;
+  }
+  bucket_begin_.push_back(sum);
+  // Scatter in candidate order: bucket_begin_[b] runs to the start of b + 1,
+  // then everything shifts back one bucket.
+  entries_.resize(sum);
+  for (std::uint32_t pos = 0; pos < n; ++pos) {
+    if (bucket_of_[pos] != kNone) entries_[bucket_begin_[bucket_of_[pos]]++] = pos;
+  }
+  for (std::size_t b = buckets; b > 0; --b) bucket_begin_[b] = bucket_begin_[b - 1];
+  bucket_begin_[0] = 0;
+  if (!windowed_) return;
+  // Each bucket by start (ties in candidate order), with its longest duration.
+  entry_starts_.resize(sum);
+  entry_ends_.resize(sum);
+  bucket_longest_.assign(buckets, 0.0);
+  timed_.resize(sum);
+  for (std::size_t j = 0; j < sum; ++j) {
+    const Record& r = records[candidates_[entries_[j]]];
+    timed_[j] = {r.start, r.end, entries_[j]};
+  }
+  for (std::size_t b = 0; b < buckets; ++b) {
+    auto first = timed_.begin() + bucket_begin_[b];
+    auto last = timed_.begin() + bucket_begin_[b + 1];
+    std::sort(first, last, [](const Timed& x, const Timed& y) {
+      return x.start < y.start || (x.start == y.start && x.record < y.record);
     });
-    candidates_ = std::move(timed);
-    starts_.resize(candidates_.size());
-    ends_.resize(candidates_.size());
-    for (std::size_t i = 0; i < candidates_.size(); ++i) {
-      starts_[i] = records[candidates_[i]].start;
-      ends_[i] = records[candidates_[i]].end;
-    }
-    leaves_ = 1;
-    while (leaves_ < candidates_.size()) leaves_ *= 2;
-    tree_.assign(2 * leaves_, kNegInf);
-    for (std::size_t i = 0; i < candidates_.size(); ++i) tree_[leaves_ + i] = ends_[i];
-    for (std::size_t n = leaves_ - 1; n >= 1; --n) tree_[n] = std::max(tree_[2 * n], tree_[2 * n + 1]);
+    double longest = 0;
+    for (auto t = first; t != last; ++t) longest = std::max(longest, t->end - t->start);
+    bucket_longest_[b] = longest;
+  }
+  for (std::size_t j = 0; j < sum; ++j) {
+    entries_[j] = timed_[j].record;
+    entry_starts_[j] = timed_[j].start;
+    entry_ends_[j] = timed_[j].end;
+  }
+}
+
+void AccessIndex::BuildInterval(const std::vector<Record>& records) {
+  // By start, ties in candidate (input) order.
+  timed_.clear();
+  for (std::uint32_t r : candidates_) {
+    const Record& record = records[r];
+    if (record.HasTime()) timed_.push_back({record.start, record.end, r});
+  }
+  std::sort(timed_.begin(), timed_.end(), [](const Timed& a, const Timed& b) {
+    return a.start < b.start || (a.start == b.start && a.record < b.record);
+  });
+  const std::size_t n = timed_.size();
+  candidates_.resize(n);
+  starts_.resize(n);
+  ends_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    candidates_[i] = timed_[i].record;
+    starts_[i] = timed_[i].start;
+    ends_[i] = timed_[i].end;
+  }
+  if (n <= kScanLimit) {
+    leaves_ = 0;
+    return;
+  }
+  leaves_ = 1;
+  while (leaves_ < n) leaves_ *= 2;
+  tree_.assign(2 * leaves_, kNegInf);
+  for (std::size_t i = 0; i < n; ++i) tree_[leaves_ + i] = ends_[i];
+  for (std::size_t node = leaves_ - 1; node >= 1; --node) {
+    tree_[node] = std::max(tree_[2 * node], tree_[2 * node + 1]);
   }
 }
 
@@ -135,30 +234,6 @@ bool AccessIndex::FindWindow(const Rule& rule, const Step& step) {
   return false;
 }
 
-void AccessIndex::SortBuckets(const std::vector<Record>& records) {
-  // Candidates without time fail every temporal predicate: they are left out.
-  timed_.clear();
-  for (auto& [hash, positions] : buckets_) {
-    std::vector<std::uint32_t> timed;
-    for (std::uint32_t pos : positions) {
-      if (records[candidates_[pos]].HasTime()) timed.push_back(pos);
-    }
-    if (timed.empty()) continue;
-    std::stable_sort(timed.begin(), timed.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return records[candidates_[x]].start < records[candidates_[y]].start;
-    });
-    TimedBucket& bucket = timed_[hash];
-    bucket.positions = std::move(timed);
-    for (std::uint32_t pos : bucket.positions) {
-      const Record& r = records[candidates_[pos]];
-      bucket.starts.push_back(r.start);
-      bucket.ends.push_back(r.end);
-      bucket.longest = std::max(bucket.longest, r.end - r.start);
-    }
-  }
-  buckets_.clear();
-}
-
 void AccessIndex::QueryTree(std::size_t node, std::size_t node_lo, std::size_t node_hi,
                             std::size_t limit, double lo) {
   if (node_lo >= limit || tree_[node] < lo) return;
@@ -171,56 +246,64 @@ void AccessIndex::QueryTree(std::size_t node, std::size_t node_lo, std::size_t n
   QueryTree(2 * node + 1, mid, node_hi, limit, lo);
 }
 
+std::uint32_t AccessIndex::FindBucket(std::uint64_t hash) const {
+  std::size_t s = hash & slot_mask_;
+  while (slot_bucket_[s] != kNone) {
+    if (slot_hash_[s] == hash) return slot_bucket_[s];
+    s = (s + 1) & slot_mask_;
+  }
+  return kNone;
+}
+
+bool AccessIndex::KeysEqual(std::uint32_t pos) const {
+  const Value* build = &build_keys_[pos * key_count_];
+  for (std::size_t i = 0; i < key_count_; ++i) {
+    if (!Compare(Op::EQ, probe_keys_[i], build[i])) return false;
+  }
+  return true;
+}
+
 const std::vector<std::uint32_t>& AccessIndex::Probe(Evaluator& ev) {
   switch (step_->access) {
     case Access::SCAN:
       return candidates_;
     case Access::HASH: {
       result_.clear();
-      const std::size_t k = step_->keys.size();
+      if (entries_.empty()) return result_;
       std::uint64_t h = 0;
-      for (std::size_t i = 0; i < k; ++i) {
+      for (std::size_t i = 0; i < key_count_; ++i) {
         probe_keys_[i] = ev.Eval(step_->keys[i].probe);
         if (probe_keys_[i].Missing()) return result_;
         h = Mix(h ^ HashValue(probe_keys_[i]));
       }
-      if (windowed_) {
-        auto it = timed_.find(h);
-        if (it == timed_.end()) return result_;
-        const TimedBucket& bucket = it->second;
-        const Record* bound = ev.Bound(window_.bound_var);
-        Value tolerance = window_.tolerance == kNone ? Value{} : ev.Eval(window_.tolerance);
-        double lo = 0;
-        double hi = 0;
-        if (!bound || !ProbeWindow(window_.builtin, window_.new_is_first, *bound, tolerance, lo, hi)) {
-          return result_;  // the temporal conjunct is false for every candidate
-        }
-        // A candidate with end >= lo starts at or after lo - longest; the
-        // slack keeps rounding from losing one (the residual decides).
-        double from = lo - bucket.longest;
-        from -= 1e-9 * (1 + std::fabs(from));
-        auto first = std::lower_bound(bucket.starts.begin(), bucket.starts.end(), from);
-        auto last = std::upper_bound(bucket.starts.begin(), bucket.starts.end(), hi);
-        for (auto s = first; s < last; ++s) {
-          std::size_t j = static_cast<std::size_t>(s - bucket.starts.begin());
-          if (bucket.ends[j] < lo) continue;
-          std::uint32_t pos = bucket.positions[j];
-          bool equal = true;
-          for (std::size_t i = 0; i < k && equal; ++i) {
-            equal = Compare(Op::EQ, probe_keys_[i], build_keys_[pos * k + i]);
-          }
-          if (equal) result_.push_back(candidates_[pos]);
+      const std::uint32_t b = FindBucket(h);
+      if (b == kNone) return result_;
+      const std::uint32_t begin = bucket_begin_[b];
+      const std::uint32_t end = bucket_begin_[b + 1];
+      if (!windowed_) {
+        for (std::uint32_t j = begin; j < end; ++j) {
+          if (KeysEqual(entries_[j])) result_.push_back(candidates_[entries_[j]]);
         }
         return result_;
       }
-      auto it = buckets_.find(h);
-      if (it == buckets_.end()) return result_;
-      for (std::uint32_t pos : it->second) {
-        bool equal = true;
-        for (std::size_t i = 0; i < k && equal; ++i) {
-          equal = Compare(Op::EQ, probe_keys_[i], build_keys_[pos * k + i]);
-        }
-        if (equal) result_.push_back(candidates_[pos]);
+      const Record* bound = ev.Bound(window_.bound_var);
+      double lo = 0;
+      double hi = 0;
+      if (!bound ||
+          !ProbeWindow(window_.builtin, window_.new_is_first, *bound, window_tolerance_, lo, hi)) {
+        return result_;  // the temporal conjunct is false for every candidate
+      }
+      // A candidate with end >= lo starts at or after lo - longest; the
+      // slack keeps rounding from losing one (the residual decides).
+      double from = lo - bucket_longest_[b];
+      from -= 1e-9 * (1 + std::fabs(from));
+      const double* starts = entry_starts_.data();
+      const double* first = std::lower_bound(starts + begin, starts + end, from);
+      const double* last = std::upper_bound(first, starts + end, hi);
+      for (auto j = static_cast<std::size_t>(first - starts); j < static_cast<std::size_t>(last - starts);
+           ++j) {
+        if (entry_ends_[j] < lo) continue;
+        if (KeysEqual(entries_[j])) result_.push_back(candidates_[entries_[j]]);
       }
       return result_;
     }
@@ -228,16 +311,22 @@ const std::vector<std::uint32_t>& AccessIndex::Probe(Evaluator& ev) {
       result_.clear();
       const IntervalProbe& probe = step_->interval;
       const Record* bound = ev.Bound(probe.bound_var);
+      if (!bound || candidates_.empty()) return result_;
       Value tolerance = probe.tolerance == kNone ? Value{} : ev.Eval(probe.tolerance);
       double lo = 0;
       double hi = 0;
-      if (!bound || candidates_.empty() ||
-          !ProbeWindow(probe.builtin, probe.new_is_first, *bound, tolerance, lo, hi)) {
+      if (!ProbeWindow(probe.builtin, probe.new_is_first, *bound, tolerance, lo, hi)) {
         return result_;
       }
       std::size_t limit = static_cast<std::size_t>(
           std::upper_bound(starts_.begin(), starts_.end(), hi) - starts_.begin());
-      if (limit > 0) QueryTree(1, 0, leaves_, limit, lo);
+      if (leaves_ == 0) {
+        for (std::size_t j = 0; j < limit; ++j) {
+          if (ends_[j] >= lo) result_.push_back(candidates_[j]);
+        }
+      } else if (limit > 0) {
+        QueryTree(1, 0, leaves_, limit, lo);
+      }
       return result_;
     }
   }

@@ -42,10 +42,10 @@ Finding Builtin(const Bundle& bundle, const Item& item, BuiltinKind kind, std::s
 void DisjointPairs(const Bundle& bundle, const ItemView& view, const DisjointSet& set,
                    std::vector<Finding>& out) {
   const Item& item = *view.item;
-  for (ModalityId m = 0; m < view.by_modality.size(); ++m) {
+  for (ModalityId m = 0; m < view.ModalityCount(); ++m) {
     // (annotator, member) for each record under some member.
     std::map<std::string_view, std::vector<std::pair<std::uint32_t, std::size_t>>> by_annotator;
-    for (std::uint32_t index : view.by_modality[m]) {
+    for (std::uint32_t index : view.Modality(m)) {
       const Record& r = item.records[index];
       for (std::size_t k = 0; k < set.members.size(); ++k) {
         if (bundle.IsA(r.concept_id, set.members[k])) {

@@ -12,19 +12,25 @@ struct Evaluator::SubplanState {
   AccessIndex index;
 };
 
-ItemView MakeItemView(const Bundle& bundle, const Item& item) {
-  ItemView view;
+void BuildItemView(const Bundle& bundle, const Item& item, ItemView& view) {
   view.item = &item;
   view.by_modality.resize(bundle.modalities.size());
-  for (std::uint32_t i = 0; i < item.records.size(); ++i) {
+  for (std::vector<std::uint32_t>& records : view.by_modality) records.clear();
+  const std::uint32_t n = static_cast<std::uint32_t>(item.records.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
     const Record& r = item.records[i];
     if (r.modality != kNone && r.concept_id != kNone) view.by_modality[r.modality].push_back(i);
   }
-  return view;
 }
 
-bool Compare(Op op, const Value& a, const Value& b) {
+namespace {
+
+/// Compare, inlined into the interpreter.
+[[gnu::always_inline]] inline bool CompareValues(Op op, const Value& a, const Value& b) {
   if (a.Missing() || b.Missing()) return false;
+  if (a.kind == ValueKind::STRING && b.kind == ValueKind::STRING && (op == Op::EQ || op == Op::NE)) {
+    return (a.text == b.text) == (op == Op::EQ);  // lengths first
+  }
   int order = 0;  // <0, 0, >0
   if (a.kind == ValueKind::NUMBER && b.kind == ValueKind::NUMBER) {
     order = a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
@@ -49,40 +55,62 @@ bool Compare(Op op, const Value& a, const Value& b) {
   }
 }
 
-Evaluator::Evaluator(const Bundle& bundle, const Rule& rule, const ItemView& view, EvalMode mode)
-    : bundle_(bundle), rule_(rule), view_(view), mode_(mode), bound_(rule.vars.size(), nullptr) {
-  subplans_.resize(rule.subplans.size());
-}
+}  // namespace
 
+bool Compare(Op op, const Value& a, const Value& b) { return CompareValues(op, a, b); }
+
+Evaluator::Evaluator() = default;
 Evaluator::~Evaluator() = default;
 
-bool Evaluator::IsBound(const Record* record) const {
-  return std::find(bound_.begin(), bound_.end(), record) != bound_.end();
+void Evaluator::Reset(const Bundle& bundle, const Rule& rule, const ItemView& view, EvalMode mode) {
+  bundle_ = &bundle;
+  rule_ = &rule;
+  view_ = &view;
+  mode_ = mode;
+  bound_.assign(rule.vars.size(), nullptr);
+  if (subplans_.size() < rule.subplans.size()) subplans_.resize(rule.subplans.size());
+  for (std::size_t i = 0; i < rule.subplans.size(); ++i) {
+    if (subplans_[i]) subplans_[i]->built = false;
+  }
 }
 
-std::vector<std::uint32_t> Evaluator::Candidates(std::uint32_t var,
-                                                 const std::vector<NodeId>& filters) {
-  const Variable& v = rule_.vars[var];
-  std::vector<std::uint32_t> out;
-  const std::vector<Record>& records = view_.item->records;
-  for (std::uint32_t index : view_.by_modality[v.modality]) {
+void Evaluator::Candidates(std::uint32_t var, const std::vector<NodeId>& filters,
+                           std::vector<std::uint32_t>& out) {
+  out.clear();
+  const Variable& v = rule_->vars[var];
+  const std::vector<Record>& records = view_->item->records;
+  // Records of one concept come in runs: remember the last concept's answer.
+  ConceptId last = kNone;
+  bool last_is_a = true;
+  for (std::uint32_t index : view_->Modality(v.modality)) {
     const Record& r = records[index];
-    if (v.concept_id != kNone && !bundle_.IsA(r.concept_id, v.concept_id)) continue;
+    if (v.concept_id != kNone) {
+      if (r.concept_id != last) {
+        last = r.concept_id;
+        last_is_a = bundle_->IsA(r.concept_id, v.concept_id);
+      }
+      if (!last_is_a) continue;
+    }
     if (!filters.empty()) {
       bound_[var] = &r;
-      bool pass = std::all_of(filters.begin(), filters.end(), [&](NodeId f) { return Test(f); });
+      bool pass = true;
+      for (NodeId f : filters) {
+        if (!Test(f)) {
+          pass = false;
+          break;
+        }
+      }
       bound_[var] = nullptr;
       if (!pass) continue;
     }
     out.push_back(index);
   }
-  return out;
 }
 
 Value Evaluator::FieldValue(const Record& r, Field field) const {
   switch (field) {
     case Field::ID: return Value::String(r.id);
-    case Field::ITEM: return Value::String(view_.item->key);
+    case Field::ITEM: return Value::String(view_->item->key);
     case Field::MODALITY: return Value::String(r.modality_name);
     case Field::LABEL: return Value::String(r.label);
     case Field::CONCEPT: return r.concept_id == kNone ? Value{} : Value::Concept(r.concept_id);
@@ -98,21 +126,72 @@ Value Evaluator::FieldValue(const Record& r, Field field) const {
 }
 
 Value Evaluator::AttrValue(const Record& r, AttributeId attr) const {
-  const Item& item = *view_.item;
+  const Item& item = *view_->item;
   for (std::uint32_t i = r.attr_begin; i < r.attr_begin + r.attr_count; ++i) {
     if (item.attrs[i].attr == attr) return item.attrs[i].value;
   }
   if (r.concept_id != kNone) {
-    const auto& fixed = bundle_.concepts[r.concept_id].fixed;
+    const auto& fixed = bundle_->concepts[r.concept_id].fixed;
     auto it = std::lower_bound(fixed.begin(), fixed.end(), attr,
                                [](const auto& e, AttributeId a) { return e.first < a; });
     if (it != fixed.end() && it->first == attr) return it->second;
   }
-  return bundle_.attributes[attr].default_value;
+  return bundle_->attributes[attr].default_value;
+}
+
+Value Evaluator::Operand(NodeId id) {
+  const Node& n = rule_->nodes[id];
+  switch (n.op) {
+    case Op::CONST: return n.value;
+    case Op::FIELD: return FieldValue(*bound_[n.var], n.field);
+    case Op::ATTR: return AttrValue(*bound_[n.var], n.id);
+    default: return Eval(id);
+  }
+}
+
+bool Evaluator::Test(NodeId id) {
+  // The boolean operators of Eval, answering without building Values.
+  const Node& n = rule_->nodes[id];
+  switch (n.op) {
+    case Op::NOT: return !Test(n.args[0]);
+    case Op::AND: return Test(n.args[0]) && Test(n.args[1]);
+    case Op::OR: return Test(n.args[0]) || Test(n.args[1]);
+    case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
+      return CompareValues(n.op, Operand(n.args[0]), Operand(n.args[1]));
+    case Op::IN_SET: {
+      Value v = Operand(n.args[0]);
+      for (std::size_t i = 1; i < n.args.size(); ++i) {
+        if (CompareValues(Op::EQ, v, Operand(n.args[i]))) return true;
+      }
+      return false;
+    }
+    case Op::IS: {
+      const Record* r = bound_[n.var];
+      return r->concept_id != kNone && bundle_->IsA(r->concept_id, n.id);
+    }
+    case Op::CALL:
+      switch (n.builtin) {
+        case Builtin::OVERLAPS: case Builtin::BEFORE: case Builtin::AFTER: case Builtin::MEETS:
+        case Builtin::DURING: case Builtin::CONTAINS: case Builtin::NEAR: {
+          const Record& a = *bound_[rule_->nodes[n.args[0]].var];
+          const Record& b = *bound_[rule_->nodes[n.args[1]].var];
+          if (n.args.size() < 3) return TimePredicate(n.builtin, a, b, Value{});
+          const Node& t = rule_->nodes[n.args[2]];
+          return TimePredicate(n.builtin, a, b, t.op == Op::CONST ? t.value : Eval(n.args[2]));
+        }
+        default:
+          break;
+      }
+      break;
+    default:
+      break;
+  }
+  Value v = Eval(id);
+  return v.kind == ValueKind::BOOL && v.boolean;
 }
 
 Value Evaluator::Eval(NodeId id) {
-  const Node& n = rule_.nodes[id];
+  const Node& n = rule_->nodes[id];
   switch (n.op) {
     case Op::CONST: return n.value;
     case Op::VAR: return Value::String(bound_[n.var]->id);
@@ -126,7 +205,7 @@ Value Evaluator::Eval(NodeId id) {
     case Op::AND: return Value::Bool(Test(n.args[0]) && Test(n.args[1]));
     case Op::OR: return Value::Bool(Test(n.args[0]) || Test(n.args[1]));
     case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
-      return Value::Bool(Compare(n.op, Eval(n.args[0]), Eval(n.args[1])));
+      return Value::Bool(CompareValues(n.op, Eval(n.args[0]), Eval(n.args[1])));
     case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: {
       Value a = Eval(n.args[0]);
       Value b = Eval(n.args[1]);
@@ -141,18 +220,18 @@ Value Evaluator::Eval(NodeId id) {
     case Op::IN_SET: {
       Value v = Eval(n.args[0]);
       for (std::size_t i = 1; i < n.args.size(); ++i) {
-        if (Compare(Op::EQ, v, Eval(n.args[i]))) return Value::Bool(true);
+        if (CompareValues(Op::EQ, v, Eval(n.args[i]))) return Value::Bool(true);
       }
       return Value::Bool(false);
     }
     case Op::IS: {
       const Record* r = bound_[n.var];
-      return Value::Bool(r->concept_id != kNone && bundle_.IsA(r->concept_id, n.id));
+      return Value::Bool(r->concept_id != kNone && bundle_->IsA(r->concept_id, n.id));
     }
     case Op::CALL: {
       if (n.builtin == Builtin::HAS) return Value::Bool(!Eval(n.args[0]).Missing());
-      const Record& a = *bound_[rule_.nodes[n.args[0]].var];
-      const Record& b = *bound_[rule_.nodes[n.args[1]].var];
+      const Record& a = *bound_[rule_->nodes[n.args[0]].var];
+      const Record& b = *bound_[rule_->nodes[n.args[1]].var];
       switch (n.builtin) {
         case Builtin::OVERLAP: return Overlap(a, b);
         case Builtin::IOU: return Iou(n.geometry, a, b);
@@ -177,8 +256,10 @@ Value Evaluator::Quantify(const Node& n) {
 Value Evaluator::QuantifyReference(const Node& n) {
   const bool exists = n.op == Op::EXISTS;
   double count = 0;
-  const std::vector<Record>& records = view_.item->records;
-  for (std::uint32_t index : Candidates(n.var, {})) {
+  const std::vector<Record>& records = view_->item->records;
+  std::vector<std::uint32_t> candidates;  // quantifiers nest: a buffer per call
+  Candidates(n.var, {}, candidates);
+  for (std::uint32_t index : candidates) {
     const Record* r = &records[index];
     if (IsBound(r)) continue;
     bound_[n.var] = r;
@@ -193,22 +274,27 @@ Value Evaluator::QuantifyReference(const Node& n) {
 
 Value Evaluator::QuantifyPlanned(const Node& n) {
   const bool exists = n.op == Op::EXISTS;
-  const Subplan& sub = rule_.subplans[n.id];
+  const Subplan& sub = rule_->subplans[n.id];
   if (!subplans_[n.id]) subplans_[n.id] = std::make_unique<SubplanState>();
   SubplanState& state = *subplans_[n.id];
   if (!state.built) {
-    state.index.Build(*this, sub.step, Candidates(sub.scan.var, sub.scan.filters));
+    state.index.Build(*this, sub.step, sub.scan);
     state.built = true;
   }
   double count = 0;
-  const std::vector<Record>& records = view_.item->records;
+  const std::vector<Record>& records = view_->item->records;
   const std::vector<std::uint32_t>& probed = state.index.Probe(*this);
   for (std::uint32_t index : probed) {
     const Record* r = &records[index];
     if (IsBound(r)) continue;
     bound_[n.var] = r;
-    bool match = std::all_of(sub.step.residual.begin(), sub.step.residual.end(),
-                             [&](NodeId c) { return Test(c); });
+    bool match = true;
+    for (NodeId c : sub.step.residual) {
+      if (!Test(c)) {
+        match = false;
+        break;
+      }
+    }
     bound_[n.var] = nullptr;
     if (!match) continue;
     if (exists) return Value::Bool(true);

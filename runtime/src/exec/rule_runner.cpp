@@ -3,39 +3,40 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include <fmt/format.h>
 
 #include "accord/runtime/internal/access_index.h"
 #include "accord/runtime/internal/evaluator.h"
+#include "accord/runtime/internal/workspace.h"
 #include "accord/runtime/number.h"
 
 namespace accord::runtime::internal {
 namespace {
 
-/// Firing tuples by the set of records they bind; each keeps the smallest
-/// tuple in binding order, so the result does not depend on join order.
-using Fired = std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>>;
-
+/// Runs one rule over the workspace's item and collects the tuples that fire.
 class RuleRun {
  public:
-  RuleRun(const Bundle& bundle, const Rule& rule, const ItemView& view, EvalMode mode)
-      : rule_(rule), view_(view), ev_(bundle, rule, view, mode), tuple_(rule.binding_count) {}
+  RuleRun(const Rule& rule, Workspace& ws)
+      : rule_(rule), ws_(ws), ev_(ws.ev), records_(ws.view.item->records) {
+    ws.tuple.assign(rule.binding_count, 0);
+    ws.fired.clear();
+  }
 
   void Planned() {
-    indexes_.resize(rule_.steps.size());
+    if (ws_.indexes.size() < rule_.steps.size()) ws_.indexes.resize(rule_.steps.size());
     for (std::size_t i = 0; i < rule_.steps.size(); ++i) {
       const Step& step = rule_.steps[i];
-      indexes_[i].Build(ev_, step, ev_.Candidates(step.var, rule_.scans[step.var].filters));
-      if (indexes_[i].Empty()) return;  // no tuple can be complete
+      ws_.indexes[i].Build(ev_, step, rule_.scans[step.var]);
+      if (ws_.indexes[i].Empty()) return;  // no tuple can be complete
     }
     Join(0);
   }
 
   void Reference() { Loop(0); }
 
-  Fired& Result() { return fired_; }
+  /// How many tuples fired (with repeats of one record set).
+  std::size_t Firings() const { return firings_; }
 
  private:
   void Join(std::size_t depth) {
@@ -44,16 +45,20 @@ class RuleRun {
       return;
     }
     const Step& step = rule_.steps[depth];
-    const std::vector<Record>& records = view_.item->records;
-    const std::vector<std::uint32_t>& probed = indexes_[depth].Probe(ev_);
+    const std::vector<std::uint32_t>& probed = ws_.indexes[depth].Probe(ev_);
     for (std::size_t i = 0; i < probed.size(); ++i) {
       std::uint32_t index = probed[i];
-      const Record* r = &records[index];
+      const Record* r = &records_[index];
       if (ev_.IsBound(r)) continue;
       ev_.Bind(step.var, r);
-      tuple_[step.var] = index;
-      bool pass = std::all_of(step.residual.begin(), step.residual.end(),
-                              [&](NodeId c) { return ev_.Test(c); });
+      ws_.tuple[step.var] = index;
+      bool pass = true;
+      for (NodeId c : step.residual) {
+        if (!ev_.Test(c)) {
+          pass = false;
+          break;
+        }
+      }
       if (pass) Join(depth + 1);
       ev_.Bind(step.var, nullptr);
     }
@@ -64,33 +69,57 @@ class RuleRun {
       if (rule_.where == kNone || ev_.Test(rule_.where)) Fire();
       return;
     }
-    const std::vector<Record>& records = view_.item->records;
-    for (std::uint32_t index : ev_.Candidates(var, {})) {
-      const Record* r = &records[index];
+    std::vector<std::uint32_t> candidates;  // the reference mode is for tests
+    ev_.Candidates(var, {}, candidates);
+    for (std::uint32_t index : candidates) {
+      const Record* r = &records_[index];
       if (ev_.IsBound(r)) continue;
       ev_.Bind(var, r);
-      tuple_[var] = index;
+      ws_.tuple[var] = index;
       Loop(var + 1);
       ev_.Bind(var, nullptr);
     }
   }
 
+  /// Keeps a firing tuple as its sorted record set followed by the tuple.
   void Fire() {
     if (rule_.require != kNone && ev_.Test(rule_.require)) return;
     if (rule_.unless != kNone && ev_.Test(rule_.unless)) return;
-    std::vector<std::uint32_t> key = tuple_;
-    std::sort(key.begin(), key.end());
-    auto [it, inserted] = fired_.emplace(std::move(key), tuple_);
-    if (!inserted && tuple_ < it->second) it->second = tuple_;
+    std::vector<std::uint32_t>& fired = ws_.fired;
+    const std::size_t base = fired.size();
+    fired.insert(fired.end(), ws_.tuple.begin(), ws_.tuple.end());
+    std::sort(fired.begin() + static_cast<std::ptrdiff_t>(base), fired.end());
+    fired.insert(fired.end(), ws_.tuple.begin(), ws_.tuple.end());
+    ++firings_;
   }
 
   const Rule& rule_;
-  const ItemView& view_;
-  Evaluator ev_;
-  std::vector<AccessIndex> indexes_;
-  std::vector<std::uint32_t> tuple_;
-  Fired fired_;
+  Workspace& ws_;
+  Evaluator& ev_;
+  const std::vector<Record>& records_;
+  std::size_t firings_ = 0;
 };
+
+/// Orders ws.firings so that its first entries (how many is returned) are
+/// one firing per record set, in record-set order, each with the set's
+/// smallest tuple in binding order.
+std::size_t Deduplicate(Workspace& ws, std::size_t firings, std::size_t width) {
+  const std::size_t stride = 2 * width;
+  ws.firings.resize(firings);
+  for (std::size_t f = 0; f < firings; ++f) ws.firings[f] = static_cast<std::uint32_t>(f);
+  if (firings == 1) return 1;
+  const std::uint32_t* fired = ws.fired.data();
+  // By record set, then tuple: the first of each set has its smallest tuple.
+  std::sort(ws.firings.begin(), ws.firings.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const std::uint32_t* x = fired + a * stride;
+    const std::uint32_t* y = fired + b * stride;
+    return std::lexicographical_compare(x, x + stride, y, y + stride);
+  });
+  auto last = std::unique(ws.firings.begin(), ws.firings.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return std::equal(fired + a * stride, fired + a * stride + width, fired + b * stride);
+  });
+  return static_cast<std::size_t>(last - ws.firings.begin());
+}
 
 /// Numbers in messages are for people: 4 decimals (0.3999999999999999 is 0.4,
 /// an IoU of 0.9512195121951219 is 0.9512); very small values keep their digits.
@@ -118,20 +147,24 @@ std::string Render(const Bundle& bundle, const Rule& rule, Evaluator& ev, NodeId
 
 }  // namespace
 
-void RunRule(const Bundle& bundle, std::uint32_t rule_index, const ItemView& view, EvalMode mode,
+void RunRule(const Bundle& bundle, std::uint32_t rule_index, Workspace& ws, EvalMode mode,
              std::vector<Finding>& out) {
   const Rule& rule = bundle.rules[rule_index];
-  RuleRun run(bundle, rule, view, mode);
+  ws.ev.Reset(bundle, rule, ws.view, mode);
+  RuleRun run(rule, ws);
   if (mode == EvalMode::PLANNED) {
     run.Planned();
   } else {
     run.Reference();
   }
-  if (run.Result().empty()) return;
-  const Item& item = *view.item;
-  Evaluator ev(bundle, rule, view, mode);
-  for (const auto& [key, tuple] : run.Result()) {
-    for (std::uint32_t v = 0; v < tuple.size(); ++v) ev.Bind(v, &item.records[tuple[v]]);
+  if (run.Firings() == 0) return;
+  const std::size_t width = rule.binding_count;
+  const std::size_t kept = Deduplicate(ws, run.Firings(), width);
+  const Item& item = *ws.view.item;
+  Evaluator& ev = ws.ev;  // nothing is bound after the run
+  for (std::size_t k = 0; k < kept; ++k) {
+    const std::uint32_t* tuple = ws.fired.data() + std::size_t{ws.firings[k]} * 2 * width + width;
+    for (std::uint32_t v = 0; v < width; ++v) ev.Bind(v, &item.records[tuple[v]]);
     Finding f;
     f.rule = rule.name;
     f.order = static_cast<std::uint32_t>(kBuiltinKindCount + rule_index);
@@ -143,10 +176,13 @@ void RunRule(const Bundle& bundle, std::uint32_t rule_index, const ItemView& vie
     }
     f.guideline = rule.guideline;
     f.escalate = rule.escalate;
-    for (std::uint32_t index : tuple) f.witnesses.push_back(MakeWitness(bundle, item.records[index]));
+    f.witnesses.reserve(width);
+    for (std::uint32_t v = 0; v < width; ++v) {
+      f.witnesses.push_back(MakeWitness(bundle, item.records[tuple[v]]));
+    }
     f.fingerprint = Fingerprint(f.rule, f.item, f.witnesses);
     out.push_back(std::move(f));
-    for (std::uint32_t v = 0; v < tuple.size(); ++v) ev.Bind(v, nullptr);
+    for (std::uint32_t v = 0; v < width; ++v) ev.Bind(v, nullptr);
   }
 }
 

@@ -53,14 +53,21 @@ char32_t NextCodePoint(std::string_view text, std::size_t& i) {
 }
 
 /// Calls emit(cp, bytes) for each code point of `text` (kInvalid with the
-/// one offending byte for invalid UTF-8).
-template <typename Emit>
-void ForEachCodePoint(std::string_view text, Emit emit) {
+/// one offending byte for invalid UTF-8), except that runs of bytes for
+/// which plain(byte) holds (ASCII the format writes as it is) are appended
+/// to `out` at once.
+template <typename Plain, typename Emit>
+void EscapeInto(std::string& out, std::string_view text, Plain plain, Emit emit) {
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t begin = i;
+  while (i < n) {
+    std::size_t run = i;
+    while (run < n && plain(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + i, run - i);
+    if (run == n) return;
+    i = run;
     char32_t cp = NextCodePoint(text, i);
-    emit(cp, text.substr(begin, i - begin));
+    emit(cp, text.substr(run, i - run));
   }
 }
 
@@ -77,8 +84,10 @@ bool IsUriSafe(unsigned char c) {
 }  // namespace
 
 void AppendJsonQuoted(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size() + 2);
   out += '"';
-  ForEachCodePoint(text, [&out](char32_t cp, std::string_view bytes) {
+  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; };
+  EscapeInto(out, text, plain, [&out](char32_t cp, std::string_view bytes) {
     switch (cp) {
       case '"':
         out += "\\\"";
@@ -125,7 +134,10 @@ std::string JsonQuote(std::string_view text) {
 std::string XmlEscape(std::string_view text, bool attribute) {
   std::string out;
   out.reserve(text.size());
-  ForEachCodePoint(text, [&out, attribute](char32_t cp, std::string_view bytes) {
+  auto plain = [](unsigned char c) {
+    return c >= 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"';
+  };
+  EscapeInto(out, text, plain, [&out, attribute](char32_t cp, std::string_view bytes) {
     switch (cp) {
       case '&':
         out += "&amp;";
@@ -181,7 +193,8 @@ std::string UriReference(std::string_view path) {
 std::string TerminalSafe(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  ForEachCodePoint(text, [&out](char32_t cp, std::string_view bytes) {
+  auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x7F; };
+  EscapeInto(out, text, plain, [&out](char32_t cp, std::string_view bytes) {
     switch (cp) {
       case '\n':
         out += "\\n";

@@ -2,9 +2,10 @@
 // The access path of one join step over one item: every candidate (scan), a
 // hash table on the build-side keys, or an interval index (candidates
 // sorted by start with a max-end segment tree) probed with a time window.
+// Flat arrays only, reused from item to item: building an index allocates
+// nothing once its memory has grown to the item's size.
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "accord/runtime/internal/evaluator.h"
@@ -13,44 +14,67 @@ namespace accord::runtime::internal {
 
 class AccessIndex {
  public:
-  /// Indexes `candidates` (record indexes of the item) for `step`.
-  void Build(Evaluator& ev, const Step& step, std::vector<std::uint32_t> candidates);
+  /// Indexes the candidates of `scan` (record indexes of the item) for `step`.
+  void Build(Evaluator& ev, const Step& step, const Scan& scan);
 
   /// The candidates that may match given the variables bound now, as record
-  /// indexes (a superset for interval probes; exact for hash keys).
+  /// indexes (a superset for interval probes; exact for hash keys). Valid
+  /// until the next Probe or Build of this index.
   const std::vector<std::uint32_t>& Probe(Evaluator& ev);
 
-  bool Empty() const { return candidates_.empty(); }
+  /// No probe can return a record.
+  bool Empty() const;
 
  private:
+  void BuildHash(Evaluator& ev, const std::vector<Record>& records);
+  void BuildInterval(const std::vector<Record>& records);
   void QueryTree(std::size_t node, std::size_t node_lo, std::size_t node_hi, std::size_t limit,
                  double lo);
+  /// The bucket of `hash`, or kNone.
+  std::uint32_t FindBucket(std::uint64_t hash) const;
+  /// Whether the probe keys equal the build keys of candidate position `pos`.
+  bool KeysEqual(std::uint32_t pos) const;
 
   /// HASH steps: finds a residual temporal conjunct between the new variable
   /// and a bound one (as the planner's interval probes) to narrow buckets by time.
   bool FindWindow(const Rule& rule, const Step& step);
-  void SortBuckets(const std::vector<Record>& records);
 
   const Step* step_ = nullptr;
   std::vector<std::uint32_t> candidates_;
   std::vector<std::uint32_t> result_;
-  // HASH: candidate positions by key hash, and each candidate's key values.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> buckets_;
-  std::vector<Value> build_keys_;  ///< keys.size() values per candidate position
+
+  // HASH: an open-addressing table from key hash to bucket number; bucket b
+  // holds the candidate positions entries_[bucket_begin_[b], bucket_begin_[b + 1])
+  // in candidate order. Candidates with a missing key are in no bucket.
+  std::size_t key_count_ = 0;
+  std::vector<Value> build_keys_;  ///< key_count_ values per candidate position
   std::vector<Value> probe_keys_;
-  // HASH with a time window (`track == c.track and near(l, c, 100ms)`): each
-  // bucket holds only candidates with time, sorted by start; a probe reads
-  // the entries whose start lies in [lo - longest duration of the bucket, hi].
+  std::vector<std::uint64_t> hashes_;     ///< per candidate position
+  std::vector<std::uint32_t> bucket_of_;  ///< per candidate position; kNone: in no bucket
+  std::vector<std::uint64_t> slot_hash_;
+  std::vector<std::uint32_t> slot_bucket_;  ///< kNone: empty slot
+  std::size_t slot_mask_ = 0;
+  std::vector<std::uint32_t> bucket_begin_;
+  std::vector<std::uint32_t> entries_;
+  // HASH with a time window (`track == c.track and near(l, c, 100ms)`): only
+  // candidates with time are in buckets, each bucket sorted by start; a
+  // probe reads the entries whose start lies in [lo - longest duration of
+  // the bucket, hi].
   bool windowed_ = false;
   IntervalProbe window_;
-  struct TimedBucket {
-    std::vector<std::uint32_t> positions;  ///< candidate positions, by start
-    std::vector<double> starts;
-    std::vector<double> ends;
-    double longest = 0;  ///< the longest end - start in the bucket
+  Value window_tolerance_;             ///< the constant tolerance, or MISSING
+  std::vector<double> entry_starts_;   ///< aligned with entries_
+  std::vector<double> entry_ends_;
+  std::vector<double> bucket_longest_;  ///< the longest end - start per bucket
+
+  // INTERVAL: candidates with time sorted by start; tree_ holds the max end
+  // per node (leaves_ == 0: too few candidates for a tree, probes scan).
+  struct Timed {
+    double start;
+    double end;
+    std::uint32_t record;
   };
-  std::unordered_map<std::uint64_t, TimedBucket> timed_;
-  // INTERVAL: candidates with time sorted by start; tree_ holds the max end per node.
+  std::vector<Timed> timed_;
   std::vector<double> starts_;
   std::vector<double> ends_;
   std::vector<double> tree_;
