@@ -1,11 +1,13 @@
 // accord validate --rules (BUNDLE|PATH)... DATA...: check annotation records
 // against compiled guidelines.
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -40,6 +42,25 @@ runtime::Severity Threshold(const std::string& name) {
   return runtime::Severity::ERROR;
 }
 
+/// Whether the run found something at or above `threshold`.
+bool FoundAtOrAbove(const runtime::Summary& summary, runtime::Severity threshold) {
+  for (runtime::Severity severity :
+       {runtime::Severity::ERROR, runtime::Severity::WARNING, runtime::Severity::INFO}) {
+    if (severity > threshold) break;
+    auto found = summary.by_severity.find(std::string(runtime::SeverityName(severity)));
+    if (found != summary.by_severity.end() && found->second > 0) return true;
+  }
+  return false;
+}
+
+/// Closes the -o file on every path.
+struct FileCloser {
+  int fd = -1;
+  ~FileCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 }  // namespace
 
 Command RegisterValidate(CLI::App& app) {
@@ -67,7 +88,8 @@ Command RegisterValidate(CLI::App& app) {
   command->add_option("--fail-on", state->fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->capture_default_str();
-  command->add_option("--threads", state->threads, "Worker threads")
+  command->add_option("--threads", state->threads,
+                      "Threads in all, the reading thread included")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
   command->add_option("--shard", state->shard, "Validate only shard K of N (items by key hash)")
@@ -98,6 +120,33 @@ Command RegisterValidate(CLI::App& app) {
             if (!bundle) return static_cast<int>(EXIT_USAGE);
 
             const bool color = state->flags.UseColor();
+            runtime::ReportContext context;
+            context.bundle = bundle->info;
+            context.tool_version = Version();
+            context.rules = runtime::DescribeRules(*bundle);
+            context.fail_on = Threshold(state->fail_on);
+            context.color = color && state->output.empty();
+            runtime::ReportFormat format;
+            runtime::FindReportFormat(state->flags.format, &format);
+
+            // The report streams into -o FILE, or stdout, while items are
+            // validated (see ReportOutput for what happens on a regrouped run).
+            FileCloser file;
+            std::cout.flush();
+            if (!state->output.empty()) {
+              file.fd =
+                  ::open(state->output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+              if (file.fd < 0) {
+                std::cerr << fmt::format("error: cannot write `{}`: {}\n", state->output,
+                                         std::strerror(errno));
+                return static_cast<int>(EXIT_USAGE);
+              }
+            }
+            std::unique_ptr<runtime::ReportOutput> output =
+                runtime::ReportOutput::ToFd(file.fd >= 0 ? file.fd : STDOUT_FILENO);
+            std::unique_ptr<runtime::ReportWriter> writer =
+                runtime::MakeReportWriter(format, *output, context, state->data);
+
             const bool show_progress = !state->quiet && isatty(STDERR_FILENO);
             auto start = std::chrono::steady_clock::now();
             std::size_t last_width = 0;
@@ -113,39 +162,27 @@ Command RegisterValidate(CLI::App& app) {
                 last_width = line.size();
               };
             }
-            runtime::ValidationResult result =
-                runtime::ValidateInputs(*bundle, state->data, options, progress);
+            runtime::Summary summary =
+                runtime::ValidateInputs(*bundle, state->data, options, *writer, progress);
             if (last_width > 0) std::cerr << "\r\033[K";
 
-            runtime::ReportContext context;
-            context.bundle = bundle->info;
-            context.tool_version = Version();
-            context.rules = runtime::DescribeRules(*bundle);
-            context.fail_on = Threshold(state->fail_on);
-            context.color = color && state->output.empty();
-            runtime::ReportFormat format;
-            runtime::FindReportFormat(state->flags.format, &format);
-            if (state->output.empty()) {
-              runtime::WriteReport(std::cout, format, result, context);
-            } else {
-              std::ofstream out(state->output, std::ios::trunc);
-              runtime::WriteReport(out, format, result, context);
-              out.close();
-              if (!out) {
-                std::cerr << fmt::format("error: cannot write `{}`\n", state->output);
-                return static_cast<int>(EXIT_USAGE);
-              }
+            writer->Finish(summary);
+            if (std::string error = output->Close(); !error.empty()) {
+              std::cerr << fmt::format("error: cannot write {}: {}\n",
+                                       state->output.empty()
+                                           ? std::string("the report to standard output")
+                                           : fmt::format("`{}`", state->output),
+                                       error);
+              return static_cast<int>(EXIT_USAGE);
             }
             // Input errors are errors: they reach stderr even with --quiet.
             runtime::ReportContext stderr_context = context;
             stderr_context.color = color;
             stderr_context.summary_lists_input_errors = false;
-            std::cerr << runtime::RenderInputErrors(result.summary, stderr_context, 100);
-            if (!state->quiet) std::cerr << runtime::RenderSummary(result.summary, stderr_context);
-            if (!result.summary.input_errors.empty()) return static_cast<int>(EXIT_INPUT);
-            for (const runtime::Finding& f : result.findings) {
-              if (f.severity <= context.fail_on) return static_cast<int>(EXIT_FINDINGS);
-            }
+            std::cerr << runtime::RenderInputErrors(summary, stderr_context, 100);
+            if (!state->quiet) std::cerr << runtime::RenderSummary(summary, stderr_context);
+            if (!summary.input_errors.empty()) return static_cast<int>(EXIT_INPUT);
+            if (FoundAtOrAbove(summary, context.fail_on)) return static_cast<int>(EXIT_FINDINGS);
             return static_cast<int>(EXIT_CLEAN);
           }};
 }

@@ -1,8 +1,6 @@
 #include "common.h"
 
-#include <algorithm>
 #include <array>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -123,22 +121,6 @@ void AppendFindingBlock(std::string& out, const Finding& finding,
                                                              : "witnesses: ";
     out += fmt::format("{}{}{}\n", detail, label, WitnessText(finding.witnesses[i], inputs, true));
   }
-}
-
-std::vector<FiredRule> FiredRules(const std::vector<Finding>& findings) {
-  std::vector<FiredRule> rules;
-  std::map<std::string_view, std::size_t> seen;
-  for (const Finding& f : findings) {
-    if (seen.emplace(f.rule, rules.size()).second) {
-      rules.push_back({f.rule, f.builtin, f.order, f.severity});
-    }
-  }
-  std::stable_sort(rules.begin(), rules.end(), [](const FiredRule& a, const FiredRule& b) {
-    if (a.builtin != b.builtin) return a.builtin;
-    if (a.order != b.order) return a.order < b.order;
-    return a.name < b.name;
-  });
-  return rules;
 }
 
 std::string_view BuiltinDescription(std::string_view name) {

@@ -44,14 +44,11 @@ void AppendFindingBlock(std::string& out, const Finding& finding,
 
 /// A rule with findings in this run.
 struct FiredRule {
-  std::string_view name;  ///< views the first finding's rule
+  std::string_view name;
   bool builtin = false;
   std::uint32_t order = 0;
   Severity severity = Severity::ERROR;  ///< of its first finding
 };
-
-/// The rules with findings, each once: built-ins first, then by Finding::order.
-std::vector<FiredRule> FiredRules(const std::vector<Finding>& findings);
 
 /// One line describing a built-in check (`unknown_label`...), or "" for
 /// other names.

@@ -85,4 +85,15 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::Raw(std::string_view text) {
+  BeforeValue();
+  out_ += text;
+  return *this;
+}
+
+JsonWriter& JsonWriter::MarkNotEmpty() {
+  if (!empty_.empty()) empty_.back() = false;
+  return *this;
+}
+
 }  // namespace accord::runtime::internal

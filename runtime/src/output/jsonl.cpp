@@ -1,8 +1,10 @@
-// JSON Lines: one object per finding, keys in a fixed order.
+// JSON Lines: one object per finding, keys in a fixed order, written
+// finding by finding.
 
 #include "accord/runtime/report.h"
 #include "common.h"
 #include "json_writer.h"
+#include "writers.h"
 
 namespace accord::runtime {
 namespace {
@@ -55,13 +57,39 @@ std::string FindingJson(const Finding& finding, const ReportContext& context,
     json.EndObject();
   }
   json.EndArray().EndObject();
-  return json.Text();
+  return json.Take();
 }
 
-void WriteJsonl(std::ostream& out, const ValidationResult& result, const ReportContext& context) {
-  for (const Finding& finding : result.findings) {
-    out << FindingJson(finding, context, result.summary.inputs) << '\n';
+namespace internal {
+namespace {
+
+class JsonlWriter final : public ReportWriter {
+ public:
+  JsonlWriter(ReportOutput& out, const ReportContext& context, std::vector<std::string> inputs)
+      : out_(out), context_(context), inputs_(std::move(inputs)) {}
+
+  void Prepare(FindingBatch& batch) const override {
+    for (const Finding& finding : batch.findings) {
+      batch.text += FindingJson(finding, context_, inputs_);
+      batch.text += '\n';
+    }
   }
+  void Consume(FindingBatch& batch) override { out_.Write(batch.text); }
+  void Restart() override { out_.Discard(); }
+  void Finish(const Summary&) override { out_.Commit(); }
+
+ private:
+  ReportOutput& out_;
+  ReportContext context_;
+  std::vector<std::string> inputs_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> MakeJsonlWriter(ReportOutput& out, const ReportContext& context,
+                                              std::vector<std::string> inputs) {
+  return std::make_unique<JsonlWriter>(out, context, std::move(inputs));
 }
 
+}  // namespace internal
 }  // namespace accord::runtime

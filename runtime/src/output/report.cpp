@@ -5,6 +5,7 @@
 #include <array>
 
 #include "common.h"
+#include "writers.h"
 
 namespace accord::runtime {
 namespace {
@@ -36,18 +37,33 @@ std::vector<RuleDescriptor> DescribeRules(const Bundle& bundle) {
   return rules;
 }
 
-void WriteReport(std::ostream& out, ReportFormat format, const ValidationResult& result,
-                 const ReportContext& context) {
+std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, ReportOutput& out,
+                                               const ReportContext& context,
+                                               std::vector<std::string> inputs) {
   switch (format) {
     case ReportFormat::TEXT:
-      return WriteText(out, result, context);
+      return internal::MakeTextWriter(out, context, std::move(inputs));
     case ReportFormat::JSONL:
-      return WriteJsonl(out, result, context);
+      return internal::MakeJsonlWriter(out, context, std::move(inputs));
     case ReportFormat::SARIF:
-      return WriteSarif(out, result, context);
+      return internal::MakeSarifWriter(out, context, std::move(inputs));
     case ReportFormat::JUNIT:
-      return WriteJunit(out, result, context);
+      return internal::MakeJunitWriter(out, context, std::move(inputs));
   }
+  return nullptr;
+}
+
+void WriteReport(std::ostream& out, ReportFormat format, const ValidationResult& result,
+                 const ReportContext& context) {
+  std::unique_ptr<ReportOutput> output = ReportOutput::ToStream(out);
+  std::unique_ptr<ReportWriter> writer =
+      MakeReportWriter(format, *output, context, result.summary.inputs);
+  FindingBatch batch;
+  batch.findings = result.findings;
+  writer->Prepare(batch);
+  writer->Consume(batch);
+  writer->Finish(result.summary);
+  output->Close();
 }
 
 }  // namespace accord::runtime

@@ -1,16 +1,20 @@
-// The validation pipeline: the calling thread reads item batches; worker
-// threads parse each batch's records and evaluate the bundle on the item.
-// Results are merged and sorted at the end, so the output does not depend on
-// the number of threads.
+// The validation pipeline: the calling thread reads item batches and groups
+// them into numbered chunks; worker threads (and the reader, whenever enough
+// chunks are queued) parse each chunk's records and evaluate the bundle on
+// its items, finishing in any order; a reorder buffer releases the results
+// to the sink in chunk order. So the output does not depend on the number of
+// threads, and memory is bounded by the chunks in flight rather than by the
+// dataset. docs/cli.md ("Threads", "Streaming") gives the numbers.
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
+#include <string_view>
 #include <thread>
 
 #include "accord/runtime/evaluate.h"
@@ -21,58 +25,29 @@ namespace {
 
 /// Items travel between threads in chunks, so that small items do not pay
 /// a handoff each.
-using Chunk = std::vector<ItemBatch>;
-constexpr std::size_t kChunkBytes = 256 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{256} << 10;
 constexpr std::size_t kChunkItems = 512;
+/// Chunks to validate (queued or being validated) per thread, and their
+/// bytes: enough to keep every thread busy, few enough that memory holds a
+/// few chunks per thread. A large item is a chunk of its own, so there may
+/// always be one chunk per thread and one more, whatever their size.
+constexpr std::size_t kChunksPerThread = 4;
+/// Validated chunks waiting for an earlier, slower one (a large item) to be
+/// delivered: the other threads go on meanwhile, up to this much memory per
+/// thread (mostly findings) or this many chunks in all.
+constexpr std::size_t kWaitingBytesPerThread = std::size_t{4} << 20;
+constexpr std::size_t kMaxWaiting = 1024;
 
-/// A bounded queue of chunks between the reader and the workers.
-class BatchQueue {
- public:
-  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
-
-  void Push(Chunk batch) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return queue_.size() < capacity_ || closed_; });
-    if (closed_) return;
-    queue_.push_back(std::move(batch));
-    not_empty_.notify_one();
-  }
-  bool Pop(Chunk& batch) {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !queue_.empty() || closed_ || done_; });
-    if (closed_ || queue_.empty()) return false;
-    batch = std::move(queue_.front());
-    queue_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-  /// No more batches will come; workers finish what is queued.
-  void Finish() {
-    std::lock_guard lock(mutex_);
-    done_ = true;
-    not_empty_.notify_all();
-  }
-  /// Abandon everything (the input must be read again).
-  void Abort() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    queue_.clear();
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_empty_;
-  std::condition_variable not_full_;
-  std::deque<Chunk> queue_;
-  std::size_t capacity_;
-  bool done_ = false;
-  bool closed_ = false;
+struct Chunk {
+  std::uint64_t number = 0;
+  std::size_t bytes = 0;  ///< of the items' lines
+  std::vector<ItemBatch> items;
 };
 
+/// What validating a chunk produced.
 struct WorkerResult {
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;  ///< of the chunk's items, in item order
+  FindingBatch batch;             ///< the findings, once the sink prepared them
   std::vector<InputError> errors;
   std::uint64_t records = 0;
   std::uint64_t items = 0;
@@ -91,48 +66,205 @@ void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch
   }
   result.records += item.records.size();
   ++result.items;
-  EvaluateItem(bundle, item, EvalMode::PLANNED, result.findings);
+  thread_local EvalWorkspace workspace;  // reused by every item this thread evaluates
+  EvaluateItem(bundle, item, EvalMode::PLANNED, workspace, result.findings);
 }
 
-void Work(const Bundle& bundle, BatchQueue& queue, WorkerResult& result) {
-  RecordParser parser(bundle);
-  Chunk chunk;
-  while (queue.Pop(chunk)) {
-    for (const ItemBatch& batch : chunk) Validate(bundle, parser, batch, result);
+/// Validates every item of `chunk` and lets the sink prepare the findings.
+WorkerResult ValidateChunk(const Bundle& bundle, RecordParser& parser, const FindingSink& sink,
+                           const Chunk& chunk) {
+  WorkerResult result;
+  for (const ItemBatch& batch : chunk.items) Validate(bundle, parser, batch, result);
+  result.batch.findings = std::move(result.findings);
+  sink.Prepare(result.batch);
+  return result;
+}
+
+/// About how much memory a validated chunk holds until it is delivered.
+std::size_t Footprint(const WorkerResult& result) {
+  constexpr std::size_t kPerFinding = sizeof(Finding) + 2 * sizeof(Witness) + 128;
+  return result.batch.text.capacity() + result.batch.findings.size() * kPerFinding +
+         result.errors.size() * sizeof(InputError);
+}
+
+/// Chunks on their way from the reader to the workers and back: a bounded
+/// queue in front, a reorder buffer behind. Results are delivered in chunk
+/// order, one delivery at a time, by whichever thread completes the chunk
+/// that was holding them back.
+class Conveyor {
+ public:
+  using Deliver = std::function<void(WorkerResult&)>;
+  using Process = std::function<void(Chunk&)>;
+
+  Conveyor(unsigned threads, Deliver deliver) : threads_(threads), deliver_(std::move(deliver)) {}
+
+  /// Queues the next chunk (numbered here). While the conveyor is full it
+  /// runs `help` on queued chunks itself, or waits.
+  void Push(Chunk chunk, const Process& help) {
+    std::unique_lock lock(mutex_);
+    while (Full() && !closed_) {
+      if (help && !queue_.empty()) {
+        Chunk queued = std::move(queue_.front());
+        queue_.pop_front();
+        lock.unlock();
+        help(queued);
+        lock.lock();
+        continue;
+      }
+      not_full_.wait(lock);
+    }
+    if (closed_) return;
+    chunk.number = pushed_++;
+    ++to_validate_;
+    bytes_to_validate_ += chunk.bytes;
+    queue_.push_back(std::move(chunk));
+    not_empty_.notify_one();
   }
+
+  /// The next queued chunk for a worker; false when there will be no more.
+  bool Pop(Chunk& chunk) {
+    std::unique_lock lock(mutex_);
+    not_empty_.wait(lock, [&] { return !queue_.empty() || closed_ || finished_; });
+    if (closed_ || queue_.empty()) return false;
+    chunk = std::move(queue_.front());
+    queue_.pop_front();
+    return true;
+  }
+
+  /// `chunk` (its number and size) is validated: delivers its result and every later one already
+  /// done, unless an earlier chunk is still running (its thread delivers them).
+  void Done(const Chunk& chunk, WorkerResult result) {
+    const std::size_t footprint = Footprint(result);
+    std::unique_lock lock(mutex_);
+    if (closed_) return;
+    --to_validate_;
+    bytes_to_validate_ -= chunk.bytes;
+    waiting_bytes_ += footprint;
+    done_.emplace(chunk.number, Waiting{std::move(result), footprint});
+    not_full_.notify_all();
+    if (delivering_) return;
+    delivering_ = true;
+    for (auto next = done_.begin(); !closed_ && next != done_.end() && next->first == delivered_;
+         next = done_.begin()) {
+      WorkerResult ready = std::move(next->second.result);
+      const std::size_t ready_footprint = next->second.footprint;
+      done_.erase(next);
+      lock.unlock();
+      deliver_(ready);
+      ready = WorkerResult{};  // free the findings outside the lock
+      lock.lock();
+      ++delivered_;
+      waiting_bytes_ -= ready_footprint;
+      not_full_.notify_all();
+    }
+    delivering_ = false;
+  }
+
+  /// No more chunks will come; workers finish what is queued.
+  void Finish() {
+    std::lock_guard lock(mutex_);
+    finished_ = true;
+    not_empty_.notify_all();
+  }
+
+  /// Abandon everything (the input must be read again).
+  void Abort() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    queue_.clear();
+    done_.clear();
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  struct Waiting {
+    WorkerResult result;
+    std::size_t footprint = 0;
+  };
+
+  bool Full() const {
+    const bool enough_to_validate =
+        to_validate_ > threads_ &&
+        (to_validate_ >= kChunksPerThread * threads_ ||
+         bytes_to_validate_ >= kChunksPerThread * threads_ * kChunkBytes);
+    const bool enough_waiting =
+        done_.size() >= kMaxWaiting || waiting_bytes_ >= kWaitingBytesPerThread * threads_;
+    return enough_to_validate || enough_waiting;
+  }
+
+  std::mutex mutex_;
+  std::condition_variable not_empty_;
+  std::condition_variable not_full_;
+  std::deque<Chunk> queue_;
+  std::map<std::uint64_t, Waiting> done_;  ///< validated, waiting for an earlier chunk
+  std::size_t threads_;
+  std::size_t to_validate_ = 0;  ///< chunks queued or being validated
+  std::size_t bytes_to_validate_ = 0;
+  std::size_t waiting_bytes_ = 0;  ///< footprints of the results in done_
+  std::uint64_t pushed_ = 0;
+  std::uint64_t delivered_ = 0;
+  bool delivering_ = false;
+  bool finished_ = false;
+  bool closed_ = false;
+  Deliver deliver_;
+};
+
+/// Adds a delivered chunk to the summary and hands its findings to the sink.
+void Tally(WorkerResult& result, FindingSink& sink, Summary& summary) {
+  summary.records += result.records;
+  summary.items += result.items;
+  summary.input_errors.insert(summary.input_errors.end(),
+                              std::make_move_iterator(result.errors.begin()),
+                              std::make_move_iterator(result.errors.end()));
+  for (const Finding& f : result.batch.findings) CountFinding(f, summary);
+  sink.Consume(result.batch);
 }
 
 enum class Attempt { DONE, REGROUP };
 
 Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const ValidateOptions& options,
-            bool grouped, const ProgressFn& progress, ValidationResult& out) {
+            bool grouped, const ProgressFn& progress, FindingSink& sink, Summary& summary) {
   BatchReader reader(bundle, inputs, options.ingest, grouped);
-  // One thread reads and validates inline; more run a reader and workers.
+  // `threads` in all: this one reads, and validates whenever it is ahead of
+  // the workers (or all the time, with one thread).
   const unsigned threads = std::max(1u, options.threads);
-  const bool inline_work = threads == 1;
-  BatchQueue queue(2 * threads);
-  std::vector<WorkerResult> results(threads);
+  RecordParser reader_parser(bundle);
+  Conveyor conveyor(threads, [&](WorkerResult& result) { Tally(result, sink, summary); });
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads && !inline_work; ++t) {
-    workers.emplace_back(Work, std::cref(bundle), std::ref(queue), std::ref(results[t]));
+  for (unsigned t = 1; t < threads; ++t) {
+    workers.emplace_back([&] {
+      RecordParser parser(bundle);
+      Chunk chunk;
+      while (conveyor.Pop(chunk)) {
+        WorkerResult result = ValidateChunk(bundle, parser, sink, chunk);
+        chunk.items.clear();  // the reader may reuse the buffers they view
+        conveyor.Done(chunk, std::move(result));
+      }
+    });
   }
-  std::unique_ptr<RecordParser> inline_parser;
-  if (inline_work) inline_parser = std::make_unique<RecordParser>(bundle);
+  const Conveyor::Process help = [&](Chunk& chunk) {
+    WorkerResult result = ValidateChunk(bundle, reader_parser, sink, chunk);
+    chunk.items.clear();
+    conveyor.Done(chunk, std::move(result));
+  };
+
   Attempt attempt = Attempt::DONE;
+  std::uint64_t items_skipped = 0;
   ItemBatch batch;
   Chunk chunk;
-  std::size_t chunk_bytes = 0;
   std::uint64_t batches = 0;
   auto flush = [&] {
-    if (chunk.empty()) return;
-    if (inline_work) {
-      for (const ItemBatch& b : chunk) Validate(bundle, *inline_parser, b, results[0]);
-      chunk.clear();
+    if (chunk.items.empty()) return;
+    if (workers.empty()) {
+      WorkerResult result = ValidateChunk(bundle, reader_parser, sink, chunk);
+      Tally(result, sink, summary);
+      chunk.items.clear();
+      chunk.bytes = 0;
     } else {
-      queue.Push(std::move(chunk));
+      conveyor.Push(std::move(chunk), help);
       chunk = Chunk{};
     }
-    chunk_bytes = 0;
   };
   for (;;) {
     BatchReader::Status status = reader.Next(batch);
@@ -142,41 +274,68 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
       break;
     }
     if (options.shard && !InShard(batch.key, options.shard->first, options.shard->second)) {
-      ++out.summary.items_skipped;
+      ++items_skipped;
       continue;
     }
-    chunk_bytes += batch.bytes.size();
-    chunk.push_back(std::move(batch));
+    chunk.bytes += batch.bytes.size();
+    chunk.items.push_back(std::move(batch));
     batch = ItemBatch{};
-    if (chunk_bytes >= kChunkBytes || chunk.size() >= kChunkItems) flush();
+    if (chunk.bytes >= kChunkBytes || chunk.items.size() >= kChunkItems) flush();
     if (progress && (++batches & 1023) == 0) progress(reader.LinesRead(), reader.BytesRead());
   }
   if (attempt == Attempt::REGROUP) {
-    queue.Abort();
+    conveyor.Abort();
   } else {
     flush();
-    queue.Finish();
+    conveyor.Finish();
+    for (Chunk rest; conveyor.Pop(rest);) help(rest);
   }
   for (std::thread& worker : workers) worker.join();
   if (attempt == Attempt::REGROUP) {
     inputs = reader.Inputs();
     return attempt;
   }
-  Summary& summary = out.summary;
+  summary.items_skipped = items_skipped;
   summary.lines = reader.LinesRead();
   summary.bytes = reader.BytesRead();
-  summary.input_errors = reader.TakeErrors();
-  for (WorkerResult& r : results) {
-    summary.records += r.records;
-    summary.items += r.items;
-    summary.input_errors.insert(summary.input_errors.end(), r.errors.begin(), r.errors.end());
-    out.findings.insert(out.findings.end(), std::make_move_iterator(r.findings.begin()),
-                        std::make_move_iterator(r.findings.end()));
-  }
+  std::vector<InputError> errors = reader.TakeErrors();
+  summary.input_errors.insert(summary.input_errors.end(), std::make_move_iterator(errors.begin()),
+                              std::make_move_iterator(errors.end()));
   return attempt;
 }
 
+/// Keeps every finding (the in-memory form of ValidateInputs).
+class Collector : public FindingSink {
+ public:
+  explicit Collector(std::vector<Finding>& findings) : findings_(findings) {}
+  void Consume(FindingBatch& batch) override {
+    findings_.insert(findings_.end(), std::make_move_iterator(batch.findings.begin()),
+                     std::make_move_iterator(batch.findings.end()));
+  }
+  void Restart() override { findings_.clear(); }
+
+ private:
+  std::vector<Finding>& findings_;
+};
+
 }  // namespace
+
+void CountFinding(const Finding& finding, Summary& summary) {
+  ++summary.by_rule[finding.rule];
+  ++summary.by_severity[std::string(SeverityName(finding.severity))];
+  // The set of modalities, sorted, joined with '+'.
+  std::vector<std::string_view> modalities;
+  modalities.reserve(finding.witnesses.size());
+  for (const Witness& w : finding.witnesses) modalities.push_back(w.modality);
+  std::sort(modalities.begin(), modalities.end());
+  modalities.erase(std::unique(modalities.begin(), modalities.end()), modalities.end());
+  std::string key;
+  for (std::string_view m : modalities) {
+    if (!key.empty()) key += '+';
+    key += m;
+  }
+  ++summary.by_modalities[key];
+}
 
 bool InShard(std::string_view key, std::uint32_t k, std::uint32_t n) {
   std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: stable across platforms and runs
@@ -187,34 +346,35 @@ bool InShard(std::string_view key, std::uint32_t k, std::uint32_t n) {
   return hash % n == k - 1;
 }
 
-ValidationResult ValidateInputs(const Bundle& bundle, const std::vector<std::string>& inputs,
-                                const ValidateOptions& options, const ProgressFn& progress) {
+Summary ValidateInputs(const Bundle& bundle, const std::vector<std::string>& inputs,
+                       const ValidateOptions& options, FindingSink& sink,
+                       const ProgressFn& progress) {
   auto start = std::chrono::steady_clock::now();
-  ValidationResult result;
-  result.summary.inputs = inputs;
+  Summary summary;
+  summary.inputs = inputs;
   std::vector<std::string> to_read = inputs;
-  if (Run(bundle, to_read, options, /*grouped=*/false, progress, result) == Attempt::REGROUP) {
-    result = ValidationResult{};
-    result.summary.inputs = inputs;
-    result.summary.regrouped = true;
-    Run(bundle, to_read, options, /*grouped=*/true, progress, result);
+  if (Run(bundle, to_read, options, /*grouped=*/false, progress, sink, summary) ==
+      Attempt::REGROUP) {
+    // Whatever was delivered came from items that may continue later: void.
+    sink.Restart();
+    summary = Summary{};
+    summary.inputs = inputs;
+    summary.regrouped = true;
+    Run(bundle, to_read, options, /*grouped=*/true, progress, sink, summary);
   }
-  std::sort(result.findings.begin(), result.findings.end(), FindingLess);
-  std::sort(result.summary.input_errors.begin(), result.summary.input_errors.end(),
+  std::sort(summary.input_errors.begin(), summary.input_errors.end(),
             [](const InputError& a, const InputError& b) {
               return std::tie(a.file, a.line) < std::tie(b.file, b.line);
             });
-  Summary& summary = result.summary;
-  for (const Finding& f : result.findings) {
-    ++summary.by_rule[f.rule];
-    ++summary.by_severity[std::string(SeverityName(f.severity))];
-    std::set<std::string> modalities;
-    for (const Witness& w : f.witnesses) modalities.insert(w.modality);
-    std::string key;
-    for (const std::string& m : modalities) key += (key.empty() ? "" : "+") + m;
-    ++summary.by_modalities[key];
-  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+ValidationResult ValidateInputs(const Bundle& bundle, const std::vector<std::string>& inputs,
+                                const ValidateOptions& options, const ProgressFn& progress) {
+  ValidationResult result;
+  Collector collector(result.findings);
+  result.summary = ValidateInputs(bundle, inputs, options, collector, progress);
   return result;
 }
 

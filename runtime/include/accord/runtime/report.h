@@ -1,10 +1,14 @@
 #pragma once
 // Reports of a validation run: the findings as text, JSON Lines, SARIF 2.1.0
-// or JUnit XML, a run summary for stderr, and a progress line. Every
-// function returns text or writes to the caller's stream; none prints or
-// exits. docs/output-formats.md describes each format field by field.
+// or JUnit XML, a run summary for stderr, and a progress line. Reports are
+// written while the run goes on (a ReportWriter is the run's FindingSink)
+// into a ReportOutput, which can take back what it was given when the run
+// starts over. Nothing here prints or exits: bytes go to the caller's file
+// descriptor or stream. docs/output-formats.md describes each format field
+// by field.
 
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -46,20 +50,77 @@ struct ReportContext {
   bool summary_lists_input_errors = true;
 };
 
-/// Findings grouped by item, for people; writes nothing when there are none.
-void WriteText(std::ostream& out, const ValidationResult& result, const ReportContext& context);
-/// One JSON object per finding and line.
-void WriteJsonl(std::ostream& out, const ValidationResult& result, const ReportContext& context);
-/// A SARIF 2.1.0 log with one run; input errors are tool execution notifications.
-void WriteSarif(std::ostream& out, const ValidationResult& result, const ReportContext& context);
-/// JUnit XML: a suite per rule, a test case per item and rule with findings,
-/// and a suite "input errors".
-void WriteJunit(std::ostream& out, const ValidationResult& result, const ReportContext& context);
-/// Dispatches to the writer of `format`.
+/// Bytes a report keeps in memory before it spills them to a temporary file.
+inline constexpr std::size_t kReportMemory = std::size_t{4} << 20;
+
+/// Where a report goes. A run whose input turns out not to be grouped by
+/// item starts over, so until Commit() everything written can be discarded:
+/// a regular file is written in place and truncated back on Discard();
+/// anything else (a pipe, a terminal, a stream) gets the bytes at Commit(),
+/// held back until then in memory and, past a few MiB, in an unlinked
+/// temporary file in $TMPDIR. After Commit() bytes go straight through.
+class ReportOutput {
+ public:
+  /// Writes to `fd` (not closed here). A regular file not opened for
+  /// appending is written in place from its current offset; anything else is
+  /// held back. `hold_in_memory`: bytes held in memory before spilling.
+  static std::unique_ptr<ReportOutput> ToFd(int fd, std::size_t hold_in_memory = kReportMemory);
+  /// Writes to `out`, holding everything back until Commit().
+  static std::unique_ptr<ReportOutput> ToStream(std::ostream& out,
+                                                std::size_t hold_in_memory = kReportMemory);
+  ~ReportOutput();
+  ReportOutput(const ReportOutput&) = delete;
+  ReportOutput& operator=(const ReportOutput&) = delete;
+
+  void Write(std::string_view bytes);
+  /// Forgets every byte written so far (before Commit() only).
+  void Discard();
+  /// Nothing will be discarded any more: held-back bytes go out now.
+  void Commit();
+  /// Commits and flushes. Returns "" or the first error ("No space left on
+  /// device").
+  std::string Close();
+  /// Records an error of a writer (a held-back part it could not read
+  /// back), for Close to report unless an earlier one is there.
+  void Fail(std::string_view reason);
+  /// Whether bytes are held back until Commit() (false: written in place).
+  bool HoldsBack() const;
+  /// Bytes held in memory before spilling (writers holding back parts of a
+  /// report use the same limit).
+  std::size_t MemoryLimit() const;
+
+ private:
+  struct Impl;
+  explicit ReportOutput(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Writes one report while the run goes on: pass it to ValidateInputs as
+/// the sink, then call Finish. Text and JSONL go out item by item; SARIF
+/// and JUnit need counts and rule lists that precede the findings, so they
+/// hold their findings back (SpillFile) and write everything in Finish.
+class ReportWriter : public FindingSink {
+ public:
+  /// After the run: writes what remains of the report and commits the output.
+  virtual void Finish(const Summary& summary) = 0;
+};
+
+/// A writer of `format` into `out`. `inputs` names the files that witness
+/// records' `file` indexes (Summary::inputs).
+std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, ReportOutput& out,
+                                               const ReportContext& context,
+                                               std::vector<std::string> inputs);
+
+/// The report of a finished run in one go (a ReportWriter given all the
+/// findings as one batch). Text: findings grouped by item, for people;
+/// nothing when there are none. JSONL: one JSON object per finding and
+/// line. SARIF 2.1.0: one run; input errors are tool execution
+/// notifications. JUnit XML: a suite per rule, a test case per item and
+/// rule with findings, and a suite "input errors".
 void WriteReport(std::ostream& out, ReportFormat format, const ValidationResult& result,
                  const ReportContext& context);
 
-/// One finding as the single-line JSON object of WriteJsonl (no newline).
+/// One finding as the single-line JSON object of the JSONL report (no newline).
 /// `inputs` names the files that witness records' `file` indexes.
 std::string FindingJson(const Finding& finding, const ReportContext& context,
                         const std::vector<std::string>& inputs);
