@@ -526,6 +526,37 @@ TEST_CASE("fields: optional parts, nulls, integer ids, unknown keys") {
     CHECK(item.records[1001].annotator == long_name);
     CHECK(item.records.back().annotator == "other-annotator");
   }
+  SUBCASE("a cleared item keeps its memory and holds the next item's strings") {
+    Item item;
+    auto fill = [&](const std::string& prefix, int count) {
+      for (int i = 0; i < count; ++i) {
+        const std::string name = i == count / 2 ? std::string(5000, 'x') : prefix + std::to_string(i);
+        REQUIRE(Parse(parser,
+                      Rec("video", "calm", R"(,"start":1,"end":2,"annotator":")" + name + "\""),
+                      item) == "");
+      }
+    };
+    fill("first-", 3000);
+    const char* first_bytes = item.records.front().annotator.data();
+    const std::size_t capacity = item.records.capacity();
+    item.Clear();
+    CHECK(item.records.empty());
+    CHECK(item.attrs.empty());
+    CHECK(item.issues.empty());
+    CHECK(item.key.empty());
+    fill("second-", 3000);
+    CHECK(item.records.capacity() == capacity);
+    CHECK(item.records.front().annotator.data() == first_bytes);  // the first block again
+    CHECK(item.records.front().annotator == "second-0");
+    CHECK(item.records[1500].annotator == std::string(5000, 'x'));
+    CHECK(item.records[2999].annotator == "second-2999");
+    // A string longer than every kept block still gets a block of its own.
+    item.Clear();
+    const std::string huge(3 << 20, 'h');
+    REQUIRE(Parse(parser, Rec("video", "calm", R"(,"start":1,"end":2,"annotator":")" + huge + "\""),
+                  item) == "");
+    CHECK(item.records.front().annotator == huge);
+  }
 }
 
 TEST_CASE("parsers of different bundles at the same time") {

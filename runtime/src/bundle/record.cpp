@@ -8,17 +8,30 @@ namespace accord::runtime {
 
 std::string_view Arena::Copy(std::string_view text) {
   if (text.empty()) return {};
-  if (used_ + text.size() > capacity_) {
-    // Blocks start small (most items are small) and double; their bytes are
+  if (blocks_.empty() || used_ + text.size() > blocks_[current_].capacity) {
+    // The next kept block that holds the text, else a new one. Blocks start
+    // small (most items are small) and double up to 1 MiB; their bytes are
     // written before they are read, so they are not zeroed.
-    capacity_ = std::max<std::size_t>(text.size(), capacity_ == 0 ? 1024 : std::min<std::size_t>(capacity_ * 2, 1 << 20));
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(capacity_));
+    std::size_t next = blocks_.empty() ? 0 : current_ + 1;
+    while (next < blocks_.size() && blocks_[next].capacity < text.size()) ++next;
+    if (next == blocks_.size()) {
+      const std::size_t last = blocks_.empty() ? 0 : blocks_.back().capacity;
+      const std::size_t capacity = std::max<std::size_t>(
+          text.size(), last == 0 ? 1024 : std::min<std::size_t>(last * 2, 1 << 20));
+      blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), capacity});
+    }
+    current_ = next;
     used_ = 0;
   }
-  char* at = blocks_.back().get() + used_;
+  char* at = blocks_[current_].bytes.get() + used_;
   std::memcpy(at, text.data(), text.size());
   used_ += text.size();
   return {at, text.size()};
+}
+
+void Arena::Reset() {
+  current_ = 0;
+  used_ = 0;
 }
 
 std::string MissingExtentDetail(const Bundle& bundle, const Record& record) {

@@ -73,6 +73,30 @@ bool HashSet::Insert(std::uint64_t hash) {
   }
 }
 
+std::string BytePool::Take() {
+  std::lock_guard lock(mutex_);
+  if (free_.empty()) return {};
+  std::string bytes = std::move(free_.back());
+  free_.pop_back();
+  bytes.clear();
+  return bytes;
+}
+
+BatchBytes BytePool::Share(std::string bytes, std::size_t size) {
+  std::shared_ptr<std::string> owned(new std::string(std::move(bytes)),
+                                     [pool = shared_from_this()](std::string* s) { pool->Give(s); });
+  const char* data = owned->data();
+  return BatchBytes(std::move(owned), data, size);
+}
+
+void BytePool::Give(std::string* bytes) noexcept {
+  {
+    std::lock_guard lock(mutex_);
+    if (free_.size() < kKeep) free_.push_back(std::move(*bytes));  // reserved: does not throw
+  }
+  delete bytes;
+}
+
 }  // namespace internal
 
 BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names, IngestOptions opts,
@@ -261,6 +285,7 @@ void BatchReader::Impl::AddPending(const internal::LineReader::Line& line) {
   } else {
     if (!copying) {
       copying = true;
+      copy = pool->Take();
       copy.assign(view_begin, view_size);
       view.reset();
     }
@@ -272,11 +297,9 @@ void BatchReader::Impl::AddPending(const internal::LineReader::Line& line) {
 
 void BatchReader::Impl::HandOut(ItemBatch& batch) {
   if (copying) {
+    const std::size_t size = copy.size();
     copy.append(kJsonPadding, '\0');
-    auto owned = std::make_shared<std::string>(std::move(copy));
-    const char* data = owned->data();
-    const std::size_t size = owned->size() - kJsonPadding;
-    pending.bytes = BatchBytes(std::move(owned), data, size);
+    pending.bytes = pool->Share(std::move(copy), size);
     copy = std::string();
     copying = false;
   } else {

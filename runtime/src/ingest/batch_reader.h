@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,6 +61,28 @@ class HashSet {
   std::size_t size_ = 0;
 };
 
+/// Byte strings for batches that cannot view the read buffer (an item longer
+/// than a read, or read back grouped), recycled: a batch's bytes come back
+/// here when its last holder lets them go, from whichever thread, so a run of
+/// large items reuses a few buffers instead of mapping and faulting in fresh
+/// megabytes for each one.
+class BytePool : public std::enable_shared_from_this<BytePool> {
+ public:
+  BytePool() { free_.reserve(kKeep); }
+  /// An empty string, with the capacity of one that came back if any.
+  std::string Take();
+  /// `bytes` as a batch's bytes: the first `size` are the lines, the rest
+  /// (at least kJsonPadding) padding.
+  BatchBytes Share(std::string bytes, std::size_t size);
+
+ private:
+  static constexpr std::size_t kKeep = 8;  // more than the chunks in flight (of two threads)
+  void Give(std::string* bytes) noexcept;
+
+  std::mutex mutex_;
+  std::vector<std::string> free_;
+};
+
 }  // namespace internal
 
 struct BatchReader::Impl {
@@ -102,6 +125,7 @@ struct BatchReader::Impl {
   std::uint64_t bytes_done = 0;
   std::string key;
   std::string key_prefix;  ///< of the last line FastItemKey read (empty: none)
+  std::shared_ptr<internal::BytePool> pool = std::make_shared<internal::BytePool>();
 
   // Streaming. The pending item's lines are viewed in the reader's buffer
   // (`view`, from `view_begin`) until a line comes from another buffer;

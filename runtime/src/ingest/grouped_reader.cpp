@@ -111,14 +111,12 @@ BatchReader::Status BatchReader::Impl::NextGrouped(ItemBatch& batch) {
     batch.sequence = i;
     batch.bytes = BatchBytes();
     batch.lines.clear();
-    run_bytes.clear();
+    run_bytes = pool->Take();
     for (std::uint32_t at = items[i].first; at != kEnd;) at = ReadRun(at, batch);
     if (batch.lines.empty()) continue;  // every read failed; reported
     const std::size_t size = run_bytes.size();
     run_bytes.append(kJsonPadding, '\0');
-    auto owned = std::make_shared<std::string>(std::move(run_bytes));
-    const char* data = owned->data();
-    batch.bytes = BatchBytes(std::move(owned), data, size);
+    batch.bytes = pool->Share(std::move(run_bytes), size);
     run_bytes = std::string();
     return Status::ITEM;
   }

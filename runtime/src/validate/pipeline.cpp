@@ -55,10 +55,12 @@ struct WorkerResult {
 
 void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch,
               WorkerResult& result) {
-  Item item;
+  thread_local Item item;  // reused, with its memory, by every item this thread parses
+  item.Clear();
   item.key = item.arena.Copy(batch.key);
   item.sequence = batch.sequence;
-  item.records.reserve(batch.lines.size());
+  const std::size_t lines = batch.lines.size();
+  if (item.records.capacity() < lines) item.records.reserve(lines + lines / 4);  // room to grow
   for (const ItemBatch::Line& line : batch.lines) {
     std::string reason = parser.Parse(std::string_view(batch.bytes.data() + line.offset, line.size),
                                       line.file, line.number, item);
