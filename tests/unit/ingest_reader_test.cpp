@@ -30,18 +30,28 @@ std::string J(const std::string& item, const std::string& id) {
 }
 
 /// "seq key: file:line <text>, …", after checking the batch's layout: lines
-/// in order within the bytes, not overlapping.
+/// in order within their segments, not overlapping, segments in order and
+/// ending with their last line.
 std::string Show(const ItemBatch& batch) {
   std::string out = std::to_string(batch.sequence) + " " + batch.key + ":";
+  std::size_t segment = 0;
   std::size_t end = 0;
   for (const ItemBatch::Line& line : batch.lines) {
+    REQUIRE(line.segment < batch.segments.size());
+    if (line.segment != segment) {
+      CHECK(line.segment == segment + 1);
+      CHECK(batch.segments[segment].size() == end);
+      segment = line.segment;
+      end = 0;
+    }
     CHECK(line.offset >= end);
     end = line.offset + line.size;
-    CHECK(end <= batch.bytes.size());
+    CHECK(end <= batch.segments[segment].size());
     out += " " + std::to_string(line.file) + ":" + std::to_string(line.number) + " " +
-           std::string(batch.bytes.substr(line.offset, line.size));
+           std::string(batch.Text(line));
   }
-  CHECK(batch.bytes.size() == end);
+  CHECK(batch.segments.size() == segment + 1);
+  CHECK(batch.segments[segment].size() == end);
   return out;
 }
 
@@ -193,8 +203,8 @@ TEST_CASE("long lines across reads") {
       REQUIRE(reader.Next(batch) == Status::ITEM);
       REQUIRE(batch.lines.size() == 3);
       CHECK(batch.lines[1].size == big_line.size());
-      CHECK(batch.bytes.substr(batch.lines[1].offset, batch.lines[1].size) == big_line);
-      CHECK(batch.bytes.substr(batch.lines[2].offset, batch.lines[2].size) == J("A", "2"));
+      CHECK(batch.Text(batch.lines[1]) == big_line);
+      CHECK(batch.Text(batch.lines[2]) == J("A", "2"));
       CHECK(reader.Next(batch) == Status::END);
       CHECK(reader.TakeErrors().empty());
     }
@@ -304,10 +314,11 @@ TEST_CASE("batches keep their bytes while the reader reads on, and after it is g
 }
 
 
-TEST_CASE("large items' bytes are recycled only once nobody holds them") {
-  // Items larger than a read buffer get bytes of their own, which come back
-  // to the reader for later items when released. Every third batch is kept to
-  // the end, the others dropped at once: what is kept must never be reused.
+TEST_CASE("large items' bytes are reused only once nobody holds them") {
+  // Items larger than a read buffer span several buffers (streaming) or get
+  // bytes of their own (grouped), which come back to the reader for later
+  // items when released. Every third batch is kept to the end, the others
+  // dropped at once: what is kept must never be written again.
   std::string text;
   std::vector<std::string> expected;
   const std::string pad(300, 'q');

@@ -273,43 +273,29 @@ void BatchReader::Impl::StartRegroup() {
 void BatchReader::Impl::AddPending(const internal::LineReader::Line& line) {
   const char* text = line.text.data();
   const std::size_t size = line.text.size();
-  std::size_t offset = 0;
-  if (pending.lines.empty()) {
+  // A buffer is not written while `view` holds it: offsets in it are stable.
+  if (pending.lines.empty() || reader.Buffer() != view) {
+    if (!pending.lines.empty()) CloseSegment();
     view = reader.Buffer();
     view_begin = text;
-    view_size = size;
-  } else if (!copying && reader.Buffer() == view) {
-    // The buffer is not written while `view` holds it: offsets are stable.
-    offset = static_cast<std::size_t>(text - view_begin);
-    view_size = offset + size;
-  } else {
-    if (!copying) {
-      copying = true;
-      copy = pool->Take();
-      copy.assign(view_begin, view_size);
-      view.reset();
-    }
-    offset = copy.size();
-    copy.append(text, size);
   }
-  pending.lines.push_back({offset, size, current, line.number});
+  const auto offset = static_cast<std::size_t>(text - view_begin);
+  view_size = offset + size;
+  pending.lines.push_back({offset, size, line.number, current,
+                           static_cast<std::uint32_t>(pending.segments.size())});
+}
+
+void BatchReader::Impl::CloseSegment() {
+  // Other lines, line ends or the buffer's padding follow each line.
+  pending.segments.emplace_back(std::move(view), view_begin, view_size);
+  view.reset();
 }
 
 void BatchReader::Impl::HandOut(ItemBatch& batch) {
-  if (copying) {
-    const std::size_t size = copy.size();
-    copy.append(kJsonPadding, '\0');
-    pending.bytes = pool->Share(std::move(copy), size);
-    copy = std::string();
-    copying = false;
-  } else {
-    // Other lines, line ends or the buffer's padding follow each line.
-    pending.bytes = BatchBytes(std::move(view), view_begin, view_size);
-    view.reset();
-  }
+  CloseSegment();
   const std::size_t count = pending.lines.size();
   std::swap(batch, pending);
-  pending.bytes = BatchBytes();
+  pending.segments.clear();
   pending.lines.clear();
   pending.lines.reserve(count);  // items tend to be alike
 }

@@ -61,8 +61,8 @@ class HashSet {
   std::size_t size_ = 0;
 };
 
-/// Byte strings for batches that cannot view the read buffer (an item longer
-/// than a read, or read back grouped), recycled: a batch's bytes come back
+/// Byte strings for batches that cannot view the read buffer (items read
+/// back grouped), recycled: a batch's bytes come back
 /// here when its last holder lets them go, from whichever thread, so a run of
 /// large items reuses a few buffers instead of mapping and faulting in fresh
 /// megabytes for each one.
@@ -105,6 +105,8 @@ struct BatchReader::Impl {
   void AddPending(const internal::LineReader::Line& line);
   /// Moves `pending` to `batch`.
   void HandOut(ItemBatch& batch);
+  /// Adds the current segment (`view`) to `pending`.
+  void CloseSegment();
 
   Status NextGrouped(ItemBatch& batch);
   void BuildIndex();
@@ -127,15 +129,13 @@ struct BatchReader::Impl {
   std::string key_prefix;  ///< of the last line FastItemKey read (empty: none)
   std::shared_ptr<internal::BytePool> pool = std::make_shared<internal::BytePool>();
 
-  // Streaming. The pending item's lines are viewed in the reader's buffer
-  // (`view`, from `view_begin`) until a line comes from another buffer;
-  // from then on they are copied to `copy`, at the same offsets.
+  // Streaming. The pending item's lines are viewed in the reader's buffers:
+  // the current segment is `view`, from `view_begin`, `view_size` bytes;
+  // earlier segments are in pending.segments already.
   ItemBatch pending;
   std::shared_ptr<char[]> view;
   const char* view_begin = nullptr;
   std::size_t view_size = 0;
-  std::string copy;
-  bool copying = false;
   internal::HashSet started;  ///< hashes of the keys of items begun
   std::uint64_t next_sequence = 0;
   bool regroup = false;

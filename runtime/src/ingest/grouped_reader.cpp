@@ -96,7 +96,7 @@ std::uint32_t BatchReader::Impl::ReadRun(std::uint32_t at, ItemBatch& batch) {
   for (std::uint32_t k = at; k != after; k = locations[k].next) {
     const internal::LineLocation& loc = locations[k];
     std::memmove(bytes.data() + out, bytes.data() + base + (loc.offset - begin), loc.size);
-    batch.lines.push_back({out, loc.size, loc.file, loc.number});
+    batch.lines.push_back({out, loc.size, loc.number, loc.file, 0});
     out += loc.size;
   }
   bytes.resize(out);
@@ -109,14 +109,14 @@ BatchReader::Status BatchReader::Impl::NextGrouped(ItemBatch& batch) {
     const std::uint32_t i = next_item++;
     batch.key = keys[i];
     batch.sequence = i;
-    batch.bytes = BatchBytes();
+    batch.segments.clear();
     batch.lines.clear();
     run_bytes = pool->Take();
     for (std::uint32_t at = items[i].first; at != kEnd;) at = ReadRun(at, batch);
     if (batch.lines.empty()) continue;  // every read failed; reported
     const std::size_t size = run_bytes.size();
     run_bytes.append(kJsonPadding, '\0');
-    batch.bytes = pool->Share(std::move(run_bytes), size);
+    batch.segments.push_back(pool->Share(std::move(run_bytes), size));
     run_bytes = std::string();
     return Status::ITEM;
   }

@@ -15,7 +15,7 @@ namespace accord::runtime::internal {
 namespace {
 
 constexpr std::size_t kChunk = std::size_t{1} << 19;  // bytes per read
-constexpr std::size_t kMaxSpares = 8;                 // buffers kept for reuse
+constexpr std::size_t kMaxSpares = 32;  // buffers kept for reuse (items in flight may hold many)
 
 std::shared_ptr<char[]> NewBuffer(std::size_t capacity) {
   return std::make_shared<char[]>(capacity + kJsonPadding);  // zeroed once

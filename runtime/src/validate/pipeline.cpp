@@ -62,8 +62,7 @@ void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch
   const std::size_t lines = batch.lines.size();
   if (item.records.capacity() < lines) item.records.reserve(lines + lines / 4);  // room to grow
   for (const ItemBatch::Line& line : batch.lines) {
-    std::string reason = parser.Parse(std::string_view(batch.bytes.data() + line.offset, line.size),
-                                      line.file, line.number, item);
+    std::string reason = parser.Parse(batch.Text(line), line.file, line.number, item);
     if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});
   }
   result.records += item.records.size();
@@ -279,7 +278,7 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
       ++items_skipped;
       continue;
     }
-    chunk.bytes += batch.bytes.size();
+    chunk.bytes += batch.Bytes();
     chunk.items.push_back(std::move(batch));
     batch = ItemBatch{};
     if (chunk.bytes >= kChunkBytes || chunk.items.size() >= kChunkItems) flush();

@@ -94,18 +94,31 @@ class BatchBytes {
 struct ItemBatch {
   std::string key;
   std::uint64_t sequence = 0;  ///< order of first appearance in the input
-  /// Every line, at its offset; each is followed by at least kJsonPadding
-  /// readable bytes (other lines, line ends, or padding), as RecordParser
-  /// needs. Bytes between lines (line ends, blank or dropped lines) are not
-  /// part of any line.
-  BatchBytes bytes;
+  /// The bytes the lines lie in: views of the reader's read buffers (an item
+  /// longer than one read spans several; nothing is copied), or one buffer of
+  /// the batch's own. Each line lies within one segment and is followed by
+  /// at least kJsonPadding readable bytes (other lines, line ends, or
+  /// padding), as RecordParser needs. Bytes between lines (line ends, blank
+  /// or dropped lines) are not part of any line.
+  std::vector<BatchBytes> segments;
   struct Line {
-    std::size_t offset = 0;  ///< into `bytes`
+    std::size_t offset = 0;  ///< into segments[segment]
     std::size_t size = 0;
-    std::uint32_t file = 0;
     std::uint64_t number = 0;
+    std::uint32_t file = 0;
+    std::uint32_t segment = 0;
   };
   std::vector<Line> lines;
+
+  std::string_view Text(const Line& line) const {
+    return segments[line.segment].substr(line.offset, line.size);
+  }
+  /// The bytes the segments span.
+  std::size_t Bytes() const {
+    std::size_t total = 0;
+    for (const BatchBytes& segment : segments) total += segment.size();
+    return total;
+  }
 };
 
 /// Reads inputs ("-" is stdin) and yields one batch per item. Lines end at
