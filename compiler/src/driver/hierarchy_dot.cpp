@@ -11,6 +11,7 @@ namespace {
 
 struct EdgeKind {
   bool disjoint = false;
+  const std::string* doc = nullptr;  ///< the disjoint set's doc comment
 };
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
                                     boost::no_property, EdgeKind>;
@@ -42,7 +43,7 @@ std::string HierarchyToDot(const sema::Program& program) {
   }
   for (const sema::DisjointSet& set : program.disjoint) {
     for (std::size_t i = 0; i + 1 < set.members.size(); ++i) {
-      boost::add_edge(set.members[i], set.members[i + 1], EdgeKind{true}, graph);
+      boost::add_edge(set.members[i], set.members[i + 1], EdgeKind{true, &set.decl->doc}, graph);
     }
   }
   auto vertex_writer = [&](std::ostream& out, Graph::vertex_descriptor v) {
@@ -57,8 +58,11 @@ std::string HierarchyToDot(const sema::Program& program) {
   };
   auto edge_writer = [&](std::ostream& out, Graph::edge_descriptor e) {
     if (graph[e].disjoint) {
-      out << "[style=dashed, color=\"#c0392b\", dir=none, constraint=false, label=\"disjoint\", "
-             "fontcolor=\"#c0392b\"]";
+      const std::string& doc = *graph[e].doc;
+      out << fmt::format(
+          "[style=dashed, color=\"#c0392b\", dir=none, constraint=false, label=\"disjoint\", "
+          "fontcolor=\"#c0392b\", tooltip=\"{}\"]",
+          DotEscape(doc.empty() ? "disjoint" : doc));
     }
   };
   auto graph_writer = [&](std::ostream& out) {
