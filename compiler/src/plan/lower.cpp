@@ -1,5 +1,6 @@
 #include "accord/compiler/plan/lower.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "accord/compiler/plan/planner.h"
@@ -150,7 +151,12 @@ runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& o
     }
     bundle.concepts.push_back(std::move(concept_entry));
   }
-  for (const sema::DisjointSet& d : program.disjoint) bundle.disjoint.push_back({d.members});
+  for (const sema::DisjointSet& d : program.disjoint) {
+    // The doc comment becomes the guideline of the set's findings: one line.
+    std::string doc = d.decl != nullptr ? d.decl->doc : std::string();
+    std::replace(doc.begin(), doc.end(), '\n', ' ');
+    bundle.disjoint.push_back({d.members, std::move(doc)});
+  }
   for (const sema::Rule& rule : program.rules) {
     bundle.rules.push_back(LowerRule(bundle, rule, planning));
   }

@@ -263,7 +263,10 @@ void WritePayload(Writer& w, const Bundle& b) {
     }
   }
   w.U32(static_cast<std::uint32_t>(b.disjoint.size()));
-  for (const DisjointSet& d : b.disjoint) w.Ids(d.members);
+  for (const DisjointSet& d : b.disjoint) {
+    w.Ids(d.members);
+    w.Str(d.doc);
+  }
   w.U32(static_cast<std::uint32_t>(b.rules.size()));
   for (const Rule& r : b.rules) {
     w.Str(r.name);
@@ -387,8 +390,11 @@ void ReadPayload(Reader& r, Bundle& b) {
       value = r.Val();
     }
   }
-  b.disjoint.resize(r.Count(4));
-  for (DisjointSet& d : b.disjoint) d.members = r.Ids();
+  b.disjoint.resize(r.Count(8));
+  for (DisjointSet& d : b.disjoint) {
+    d.members = r.Ids();
+    d.doc = r.Str();
+  }
   b.rules.resize(r.Count(40));
   for (Rule& rule : b.rules) {
     rule.name = r.Str();

@@ -82,6 +82,7 @@ void DisjointPairs(const Bundle& bundle, const ItemView& view, const DisjointSet
                           who, x.id, bundle.concepts[x.concept_id].name, y.id,
                           bundle.concepts[y.concept_id].name),
               {first, second}));
+          out.back().guideline = set.doc;
         }
       }
     }
@@ -97,8 +98,8 @@ void RunBuiltins(const Bundle& bundle, const ItemView& view, std::vector<Finding
   }
   std::size_t first = out.size();
   for (const DisjointSet& set : bundle.disjoint) DisjointPairs(bundle, view, set, out);
-  // A pair under two sets is one finding.
-  std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), FindingLess);
+  // A pair under two sets is one finding, with the first set's guideline.
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(), FindingLess);
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                         [](const Finding& a, const Finding& b) {
                           return a.rule == b.rule && a.fingerprint == b.fingerprint;

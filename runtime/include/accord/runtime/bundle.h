@@ -104,6 +104,7 @@ struct Concept {
 
 struct DisjointSet {
   std::vector<ConceptId> members;
+  std::string doc;  ///< the set's doc comment: the guideline of its findings ("" without one)
 };
 
 /// One node of a rule's expression pool. Children are `args`, indexes into

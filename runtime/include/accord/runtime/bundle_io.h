@@ -15,7 +15,7 @@
 
 namespace accord::runtime {
 
-inline constexpr std::uint32_t kBundleFormatVersion = 1;
+inline constexpr std::uint32_t kBundleFormatVersion = 2;
 
 /// The bundle as bytes. Also sets bundle.info.bundle_hash to the checksum
 /// of the payload (the hash that findings carry).
