@@ -127,7 +127,7 @@ class Dumper {
         const auto& j = static_cast<const ast::DisjointDecl&>(d);
         out_ << "disjoint" << Node(j.range) << ":";
         for (const auto& m : j.members) out_ << " " << Qualified(m);
-        out_ << "\n";
+        out_ << Doc(j.doc) << "\n";
         break;
       }
       default:
@@ -291,6 +291,10 @@ concepts:
 disjoint:
   - - shoe
     - retail.shared.hat
+  - members: [shoe, product]
+    doc: |
+      A shoe is never
+      a hat.
 )";
   Loaded loaded = Load(text);
   // `float[0..1e3]` is no type: exponents are not bounds.
@@ -306,7 +310,7 @@ disjoint:
   fixed.replace(fixed.find("0..1e3"), 6, "0..1000");
   CHECK(
       Dump(fixed) ==
-      R"(module [1:1-38:24] retail.products@1:11-1:26{retail@1:11-1:17,products@1:18-1:26} version "2"@2:10-2:11
+      R"(module [1:1-42:13] retail.products@1:11-1:26{retail@1:11-1:17,products@1:18-1:26} version "2"@2:10-2:11
 import core@4:5-4:9 [4:5-4:9]
 import retail.shared@5:5-5:18{retail@5:5-5:11,shared@5:12-5:18} [5:5-5:18]
 modality image@7:3-7:8 [7:3-9:16] doc "Product photos."
@@ -328,6 +332,8 @@ concept boot@33:3-33:7 [33:3-35:14]
   in:
     image@35:9-35:14 [35:9-35:14]
 disjoint [37:5-38:24]: shoe@37:7-37:11 retail.shared.hat@38:7-38:24{retail@38:7-38:13,shared@38:14-38:20,hat@38:21-38:24}
+disjoint [39:5-42:13]: shoe@39:15-39:19 product@39:21-39:28 doc "A shoe is never
+a hat."
 )");
 }
 
@@ -676,7 +682,7 @@ TEST_CASE("E0107 the file as a whole") {
        "modalities\n"
        "E0107 4:12-4:15 a disjoint set needs at least two concepts | help: list the concepts that "
        "exclude each "
-       "other, e.g. `- [hostile, calm, cheerful]`\n"},
+       "other, e.g. `- [hostile, calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"},
   });
 }
 
@@ -879,20 +885,30 @@ TEST_CASE("E0107 a wrong kind of node at every key") {
       {"disjoint: map", top_yaml + "disjoint: { a: b }\n",
        "E0107 2:11-2:19 `disjoint` must be a list of sets of concepts, found a map | help: e.g. `- "
        "[hostile, "
-       "calm, cheerful]`\n"},
+       "calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"},
       {"disjoint: flat list", top_yaml + "disjoint: [a, b]\n",
        "E0107 2:12-2:13 each item of `disjoint` must be a list of concept names, found `a` | help: "
        "e.g. `- "
-       "[hostile, calm, cheerful]`\n"
+       "[hostile, calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"
        "E0107 2:15-2:16 each item of `disjoint` must be a list of concept names, found `b` | help: "
        "e.g. `- "
-       "[hostile, calm, cheerful]`\n"},
+       "[hostile, calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"},
       {"disjoint: one member", top_yaml + "disjoint:\n  - [a]\n",
        "E0107 3:5-3:8 a disjoint set needs at least two concepts | help: list the concepts that "
        "exclude each "
-       "other, e.g. `- [hostile, calm, cheerful]`\n"},
+       "other, e.g. `- [hostile, calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"},
       {"disjoint: nested member", top_yaml + "disjoint:\n  - [a, [b]]\n",
        "E0107 3:9-3:12 expected a concept name, found a list\n"},
+      {"disjoint: a map without members", top_yaml + "disjoint:\n  - { doc: x }\n",
+       "E0107 3:5-3:15 a disjoint set given as a map needs `members` | help: e.g. `- [hostile, "
+       "calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"},
+      {"disjoint: members not a list", top_yaml + "disjoint:\n  - { members: a }\n",
+       "E0107 3:16-3:17 `members` of a disjoint set must be a list of concept names, found `a` | "
+       "help: e.g. `members: [hostile, calm]`\n"},
+      {"disjoint: unknown key in a set", top_yaml + "disjoint:\n  - { member: [a, b] }\n",
+       "E0107 3:5-3:23 a disjoint set given as a map needs `members` | help: e.g. `- [hostile, "
+       "calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`\n"
+       "E0107 3:7-3:13 unknown key `member` in a disjoint set | help: did you mean `members`?\n"},
   });
 }
 

@@ -135,7 +135,8 @@ void ReadEnums(Reader& reader, const Entry& section, std::vector<ast::DeclPtr>& 
 }
 
 void ReadDisjoint(Reader& reader, const Entry& section, std::vector<ast::DeclPtr>& decls) {
-  constexpr std::string_view kExample = "e.g. `- [hostile, calm, cheerful]`";
+  constexpr std::string_view kExample =
+      "e.g. `- [hostile, calm, cheerful]` or `- { members: [hostile, calm], doc: ... }`";
   if (section.value.IsNull()) return;
   if (!section.value.IsSequence()) {
     reader.WrongShape(section.value, section.key_range, "`disjoint`", "a list of sets of concepts",
@@ -145,21 +146,48 @@ void ReadDisjoint(Reader& reader, const Entry& section, std::vector<ast::DeclPtr
   const SourceMap& map = reader.Map();
   for (const YAML::Node& set : section.value) {
     SourceRange range = set.IsNull() ? map.NodeRange(section.value) : map.NodeRange(set);
-    if (!set.IsSequence()) {
+    auto decl = std::make_unique<ast::DisjointDecl>();
+    decl->range = range;
+    // A list of members, or a map with the members and the set's doc. (Pointers, not
+    // YAML::Node copies: assigning to a Node rewrites the node it refers to.)
+    const YAML::Node* members = &set;
+    std::vector<Entry> entries;  // holds what `members` points to
+    if (set.IsMap()) {
+      static constexpr std::string_view kKeys[] = {"members", "doc"};
+      entries = reader.KnownEntries(set, kKeys, "in a disjoint set");
+      members = nullptr;
+      bool listed = false;
+      for (const Entry& entry : entries) {
+        if (entry.key == "doc") {
+          decl->doc = reader.ReadDoc(entry, "`doc` of a disjoint set");
+          continue;
+        }
+        listed = true;
+        if (entry.value.IsSequence()) {
+          members = &entry.value;
+        } else {
+          reader.WrongShape(entry.value, entry.key_range, "`members` of a disjoint set",
+                            "a list of concept names", "e.g. `members: [hostile, calm]`");
+        }
+      }
+      if (!listed) {
+        reader.Error(range, "a disjoint set given as a map needs `members`")
+            .Help(std::string(kExample));
+      }
+      if (members == nullptr) continue;  // reported
+    } else if (!set.IsSequence()) {
       reader
           .Error(range, "each item of `disjoint` must be a list of concept names, found " +
                             Reader::Describe(set))
           .Help(std::string(kExample));
       continue;
     }
-    auto decl = std::make_unique<ast::DisjointDecl>();
-    decl->range = range;
-    for (const YAML::Node& member : set) {
+    for (const YAML::Node& member : *members) {
       if (auto name = reader.ReadQualifiedName(member, "concept name")) {
         decl->members.push_back(std::move(*name));
       }
     }
-    if (set.size() < 2) {
+    if (members->size() < 2) {
       reader.Error(range, "a disjoint set needs at least two concepts")
           .Help("list the concepts that exclude each other, " + std::string(kExample));
     }
