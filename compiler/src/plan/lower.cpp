@@ -153,8 +153,9 @@ runtime::Bundle LowerProgram(const sema::Program& program, const LowerOptions& o
   }
   for (const sema::DisjointSet& d : program.disjoint) {
     // The doc comment becomes the guideline of the set's findings: one line.
-    std::string doc = d.decl != nullptr ? d.decl->doc : std::string();
-    std::replace(doc.begin(), doc.end(), '\n', ' ');
+    std::string doc = d.decl->doc;
+    std::replace_if(
+        doc.begin(), doc.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
     bundle.disjoint.push_back({d.members, std::move(doc)});
   }
   for (const sema::Rule& rule : program.rules) {

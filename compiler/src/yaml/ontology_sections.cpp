@@ -157,6 +157,8 @@ void ReadDisjoint(Reader& reader, const Entry& section, std::vector<ast::DeclPtr
       entries = reader.KnownEntries(set, kKeys, "in a disjoint set");
       members = nullptr;
       bool listed = false;
+      // KnownEntries reported an unknown (maybe misspelt: it suggests `members`) or repeated key.
+      const bool reported = entries.size() < set.size();
       for (const Entry& entry : entries) {
         if (entry.key == "doc") {
           decl->doc = reader.ReadDoc(entry, "`doc` of a disjoint set");
@@ -170,15 +172,17 @@ void ReadDisjoint(Reader& reader, const Entry& section, std::vector<ast::DeclPtr
                             "a list of concept names", "e.g. `members: [hostile, calm]`");
         }
       }
-      if (!listed) {
+      if (!listed && !reported) {
         reader.Error(range, "a disjoint set given as a map needs `members`")
             .Help(std::string(kExample));
       }
       if (members == nullptr) continue;  // reported
     } else if (!set.IsSequence()) {
       reader
-          .Error(range, "each item of `disjoint` must be a list of concept names, found " +
-                            Reader::Describe(set))
+          .Error(range,
+                 "each item of `disjoint` must be a list of concept names or a map with "
+                 "`members`, found " +
+                     Reader::Describe(set))
           .Help(std::string(kExample));
       continue;
     }

@@ -53,29 +53,39 @@ struct WorkerResult {
   std::uint64_t items = 0;
 };
 
-void Validate(const Bundle& bundle, RecordParser& parser, const ItemBatch& batch,
+/// What one thread validates with, reused item after item for the run: the
+/// parser, the item (records, attributes, strings) and the evaluation
+/// workspace keep their memory, so a thread allocates only while items grow,
+/// and gives it all back when the run ends.
+struct ThreadState {
+  explicit ThreadState(const Bundle& bundle) : parser(bundle) {}
+  RecordParser parser;
+  Item item;
+  EvalWorkspace workspace;
+};
+
+void Validate(const Bundle& bundle, ThreadState& state, const ItemBatch& batch,
               WorkerResult& result) {
-  thread_local Item item;  // reused, with its memory, by every item this thread parses
+  Item& item = state.item;
   item.Clear();
   item.key = item.arena.Copy(batch.key);
   item.sequence = batch.sequence;
   const std::size_t lines = batch.lines.size();
   if (item.records.capacity() < lines) item.records.reserve(lines + lines / 4);  // room to grow
   for (const ItemBatch::Line& line : batch.lines) {
-    std::string reason = parser.Parse(batch.Text(line), line.file, line.number, item);
+    std::string reason = state.parser.Parse(batch.Text(line), line.file, line.number, item);
     if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});
   }
   result.records += item.records.size();
   ++result.items;
-  thread_local EvalWorkspace workspace;  // reused by every item this thread evaluates
-  EvaluateItem(bundle, item, EvalMode::PLANNED, workspace, result.findings);
+  EvaluateItem(bundle, item, EvalMode::PLANNED, state.workspace, result.findings);
 }
 
 /// Validates every item of `chunk` and lets the sink prepare the findings.
-WorkerResult ValidateChunk(const Bundle& bundle, RecordParser& parser, const FindingSink& sink,
+WorkerResult ValidateChunk(const Bundle& bundle, ThreadState& state, const FindingSink& sink,
                            const Chunk& chunk) {
   WorkerResult result;
-  for (const ItemBatch& batch : chunk.items) Validate(bundle, parser, batch, result);
+  for (const ItemBatch& batch : chunk.items) Validate(bundle, state, batch, result);
   result.batch.findings = std::move(result.findings);
   sink.Prepare(result.batch);
   return result;
@@ -230,22 +240,22 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
   // `threads` in all: this one reads, and validates whenever it is ahead of
   // the workers (or all the time, with one thread).
   const unsigned threads = std::max(1u, options.threads);
-  RecordParser reader_parser(bundle);
+  ThreadState reader_state(bundle);
   Conveyor conveyor(threads, [&](WorkerResult& result) { Tally(result, sink, summary); });
   std::vector<std::thread> workers;
   for (unsigned t = 1; t < threads; ++t) {
     workers.emplace_back([&] {
-      RecordParser parser(bundle);
+      ThreadState state(bundle);
       Chunk chunk;
       while (conveyor.Pop(chunk)) {
-        WorkerResult result = ValidateChunk(bundle, parser, sink, chunk);
+        WorkerResult result = ValidateChunk(bundle, state, sink, chunk);
         chunk.items.clear();  // the reader may reuse the buffers they view
         conveyor.Done(chunk, std::move(result));
       }
     });
   }
   const Conveyor::Process help = [&](Chunk& chunk) {
-    WorkerResult result = ValidateChunk(bundle, reader_parser, sink, chunk);
+    WorkerResult result = ValidateChunk(bundle, reader_state, sink, chunk);
     chunk.items.clear();
     conveyor.Done(chunk, std::move(result));
   };
@@ -258,7 +268,7 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
   auto flush = [&] {
     if (chunk.items.empty()) return;
     if (workers.empty()) {
-      WorkerResult result = ValidateChunk(bundle, reader_parser, sink, chunk);
+      WorkerResult result = ValidateChunk(bundle, reader_state, sink, chunk);
       Tally(result, sink, summary);
       chunk.items.clear();
       chunk.bytes = 0;
