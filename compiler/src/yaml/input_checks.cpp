@@ -145,17 +145,21 @@ struct DocumentWalk {
 
   /// The number of nodes under `node` with aliases expanded, at most max_nodes + 1.
   std::size_t Size(const YAML::Node& node) {
+    if (!node.IsSequence() && !node.IsMap()) {  // one node, aliased or not: nothing to remember
+      if (node.IsScalar() && quotes_ok && map.IsUnclosedQuote(node)) {
+        quotes_ok = false;
+        SourceRange range = map.NodeRange(node);
+        range.end = Position{range.begin.line, range.begin.column + 1};
+        diags.Error("E0106", range, "invalid YAML: this quoted string is never closed")
+            .Help("end it with the same quote it starts with");
+      }
+      return 1;
+    }
     std::uint64_t key = NodeKey(node);
     if (auto it = sizes.find(key); it != sizes.end()) return it->second;
     std::size_t size = 1;
     auto add = [&](std::size_t more) { size = std::min(size + more, max_nodes + 1); };
-    if (node.IsScalar() && quotes_ok && map.IsUnclosedQuote(node)) {
-      quotes_ok = false;
-      SourceRange range = map.NodeRange(node);
-      range.end = Position{range.begin.line, range.begin.column + 1};
-      diags.Error("E0106", range, "invalid YAML: this quoted string is never closed")
-          .Help("end it with the same quote it starts with");
-    } else if (node.IsSequence()) {
+    if (node.IsSequence()) {
       for (const YAML::Node& item : node) add(Size(item));
     } else if (node.IsMap()) {
       for (auto it = node.begin(); it != node.end(); ++it) {
