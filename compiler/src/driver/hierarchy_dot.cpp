@@ -10,8 +10,7 @@ namespace accord {
 namespace {
 
 struct EdgeKind {
-  bool disjoint = false;
-  const std::string* doc = nullptr;  ///< the disjoint set's doc comment
+  const std::string* disjoint_doc = nullptr;  ///< set on the edges of a disjoint set
 };
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
                                     boost::no_property, EdgeKind>;
@@ -38,12 +37,12 @@ std::string HierarchyToDot(const sema::Program& program) {
   Graph graph(program.concepts.size());
   for (sema::ConceptId c = 0; c < program.concepts.size(); ++c) {
     for (sema::ConceptId parent : program.concepts[c].parents) {
-      boost::add_edge(c, parent, EdgeKind{false}, graph);
+      boost::add_edge(c, parent, EdgeKind{}, graph);
     }
   }
   for (const sema::DisjointSet& set : program.disjoint) {
     for (std::size_t i = 0; i + 1 < set.members.size(); ++i) {
-      boost::add_edge(set.members[i], set.members[i + 1], EdgeKind{true, &set.decl->doc}, graph);
+      boost::add_edge(set.members[i], set.members[i + 1], EdgeKind{&set.decl->doc}, graph);
     }
   }
   auto vertex_writer = [&](std::ostream& out, Graph::vertex_descriptor v) {
@@ -57,8 +56,8 @@ std::string HierarchyToDot(const sema::Program& program) {
                        kModuleColors[info.module % std::size(kModuleColors)]);
   };
   auto edge_writer = [&](std::ostream& out, Graph::edge_descriptor e) {
-    if (graph[e].disjoint) {
-      const std::string& doc = *graph[e].doc;
+    if (const std::string* doc_ptr = graph[e].disjoint_doc) {
+      const std::string& doc = *doc_ptr;
       out << fmt::format(
           "[style=dashed, color=\"#c0392b\", dir=none, constraint=false, label=\"disjoint\", "
           "fontcolor=\"#c0392b\", tooltip=\"{}\"]",

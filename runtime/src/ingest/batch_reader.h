@@ -61,11 +61,10 @@ class HashSet {
   std::size_t size_ = 0;
 };
 
-/// Byte strings for batches that cannot view the read buffer (items read
-/// back grouped), recycled: a batch's bytes come back
-/// here when its last holder lets them go, from whichever thread, so a run of
-/// large items reuses a few buffers instead of mapping and faulting in fresh
-/// megabytes for each one.
+/// Byte strings for batches that cannot view the read buffers (items read
+/// back grouped), recycled: a batch's bytes come back here when its last
+/// holder lets them go, from whichever thread, so a run of large items reuses
+/// a few strings instead of mapping and faulting in fresh megabytes for each.
 class BytePool : public std::enable_shared_from_this<BytePool> {
  public:
   BytePool() { free_.reserve(kKeep); }
