@@ -97,6 +97,25 @@ void BytePool::Give(std::string* bytes) noexcept {
   delete bytes;
 }
 
+std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
+  std::vector<ItemBatch::Line> table;
+  {
+    std::lock_guard lock(mutex_);
+    if (!free_.empty()) {
+      table = std::move(free_.back());
+      free_.pop_back();
+    }
+  }
+  table.clear();
+  table.reserve(lines);
+  return table;
+}
+
+void LineTables::Give(std::vector<ItemBatch::Line> table) {
+  std::lock_guard lock(mutex_);
+  if (free_.size() < kKeep) free_.push_back(std::move(table));  // reserved: does not throw
+}
+
 }  // namespace internal
 
 BatchReader::Impl::Impl(const Bundle& bundle, std::vector<std::string> names, IngestOptions opts,
@@ -296,8 +315,7 @@ void BatchReader::Impl::HandOut(ItemBatch& batch) {
   const std::size_t count = pending.lines.size();
   std::swap(batch, pending);
   pending.segments.clear();
-  pending.lines.clear();
-  pending.lines.reserve(count);  // items tend to be alike
+  pending.lines = tables.Take(count);  // items tend to be alike
 }
 
 BatchReader::Status BatchReader::Impl::NextStreaming(ItemBatch& batch) {
@@ -342,6 +360,11 @@ BatchReader::~BatchReader() = default;
 BatchReader::Status BatchReader::Next(ItemBatch& batch) {
   if (impl_->regroup) return Status::REGROUP;
   return impl_->grouped ? impl_->NextGrouped(batch) : impl_->NextStreaming(batch);
+}
+
+void BatchReader::Recycle(ItemBatch&& batch) {
+  batch.segments.clear();
+  impl_->tables.Give(std::move(batch.lines));
 }
 
 std::vector<InputError> BatchReader::TakeErrors() { return std::exchange(impl_->errors, {}); }

@@ -42,6 +42,7 @@ struct LineLocation {
 struct IndexedItem {
   std::uint32_t first = 0;
   std::uint32_t last = 0;
+  std::uint32_t lines = 1;
 };
 
 /// A set of 64-bit hashes in one open-addressing table (linear probing).
@@ -80,6 +81,21 @@ class BytePool : public std::enable_shared_from_this<BytePool> {
 
   std::mutex mutex_;
   std::vector<std::string> free_;
+};
+
+/// Line tables of batches their users are done with, for later items (from
+/// any thread).
+class LineTables {
+ public:
+  LineTables() { free_.reserve(kKeep); }
+  /// An empty table with room for `lines`.
+  std::vector<ItemBatch::Line> Take(std::size_t lines);
+  void Give(std::vector<ItemBatch::Line> table);
+
+ private:
+  static constexpr std::size_t kKeep = 64;  // more than the items of the chunks in flight
+  std::mutex mutex_;
+  std::vector<std::vector<ItemBatch::Line>> free_;
 };
 
 }  // namespace internal
@@ -127,6 +143,7 @@ struct BatchReader::Impl {
   std::string key;
   std::string key_prefix;  ///< of the last line FastItemKey read (empty: none)
   std::shared_ptr<internal::BytePool> pool = std::make_shared<internal::BytePool>();
+  internal::LineTables tables;
 
   // Streaming. The pending item's lines are viewed in the reader's buffers:
   // the current segment is `view`, from `view_begin`, `view_size` bytes;

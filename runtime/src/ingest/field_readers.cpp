@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "json_number.h"
+#include "swar.h"
 #include "text.h"
 
 namespace accord::runtime::internal {
@@ -40,13 +42,6 @@ std::string Shape(std::size_t n, bool integers) {
   return fmt::format("an array of {} {}", n, integers ? "integers" : "numbers");
 }
 
-/// The byte positions of `c` in `word` (bit 7 of each byte).
-inline std::uint64_t BytesEqual(std::uint64_t word, char c) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  const std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
-  return (x - kOnes) & ~x & (kOnes << 7);
-}
-
 /// A string value without escapes, viewed where it is written (simdjson's
 /// first pass has checked it is valid UTF-8 without control characters, so
 /// it needs no unescaping) and consumed. False, with `v` untouched, for
@@ -73,6 +68,19 @@ inline bool PlainString(od::value& v, std::string_view& out) {
   }
   od::raw_json_string raw;
   return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;  // consumes it
+}
+
+/// simdjson's get_double (which also checks the number), with the value as
+/// ScanJsonNumber reads it (see json_number.h: simdjson 3.0.1 misreads some
+/// long numbers). Where ScanJsonNumber declines (underflow), simdjson's.
+bool GetDouble(od::value& v, double& out) {
+  const std::string_view token = TrimJsonSpace(v.raw_json_token());
+  if (v.get_double().get(out) != simdjson::SUCCESS) return false;
+  const char* p = token.data();
+  bool integral = false;
+  double value = 0;
+  if (ScanJsonNumber(p, token.data() + token.size(), value, integral)) out = value;
+  return true;
 }
 
 }  // namespace
@@ -124,7 +132,7 @@ bool ReadStringOrInteger(od::value& v, Key key, bool optional, std::string_view&
 }
 
 bool ReadNumber(od::value& v, Key key, double& out, bool& present, std::string& reason) {
-  if (!v.get_double().get(out)) {
+  if (GetDouble(v, out)) {
     present = true;
     return true;
   }
@@ -149,7 +157,7 @@ bool ReadArray(od::value& v, Key key, std::size_t n, bool integers, double* out,
     // The rvalue overload returns a reference: the element is not copied.
     od::value&& element = std::move(entry).value_unsafe();  // NOLINT(performance-move-const-arg)
     double number;
-    if (element.get_double().get(number)) {
+    if (!GetDouble(element, number)) {
       od::json_type type;
       if (auto error = element.type().get(type)) return Fail(reason, JsonReason(error, {}));
       if (type == od::json_type::number) {
@@ -221,7 +229,7 @@ bool ReadAttrs(od::value& v, std::vector<ParsedAttr>& attrs, std::string& reason
         break;
       case od::json_type::number:
         attr.kind = AttrKind::NUMBER;
-        if (value.get_double().get(attr.number)) {
+        if (!GetDouble(value, attr.number)) {
           return Fail(reason, BadScalar(type, value.raw_json_token()));
         }
         break;

@@ -58,6 +58,7 @@ void BatchReader::Impl::BuildIndex() {
     internal::IndexedItem& item = items[last];
     locations[item.last].next = at;
     item.last = at;
+    ++item.lines;
   }
   indexed = true;
 }
@@ -110,7 +111,7 @@ BatchReader::Status BatchReader::Impl::NextGrouped(ItemBatch& batch) {
     batch.key = keys[i];
     batch.sequence = i;
     batch.segments.clear();
-    batch.lines.clear();
+    batch.lines = tables.Take(items[i].lines);
     run_bytes = pool->Take();
     for (std::uint32_t at = items[i].first; at != kEnd;) at = ReadRun(at, batch);
     if (batch.lines.empty()) continue;  // every read failed; reported

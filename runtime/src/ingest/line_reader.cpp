@@ -17,8 +17,11 @@ namespace {
 constexpr std::size_t kChunk = std::size_t{1} << 19;  // bytes per read
 constexpr std::size_t kMaxSpares = 32;  // buffers kept for reuse (items in flight may hold many)
 
+/// Not zeroed: every read is followed by zeroing the padding after it
+/// (PadEnd), so only bytes read or zeroed are ever looked at, and a buffer's
+/// pages are touched only as reads fill them.
 std::shared_ptr<char[]> NewBuffer(std::size_t capacity) {
-  return std::make_shared<char[]>(capacity + kJsonPadding);  // zeroed once
+  return std::make_shared_for_overwrite<char[]>(capacity + kJsonPadding);
 }
 
 }  // namespace
@@ -32,6 +35,7 @@ void LineReader::Start(int fd, bool positional, Spool* spool) {
     buffer_ = NewBuffer(capacity_);
   }
   Unshare(0, 0);  // lines of the previous input may be held
+  std::memset(buffer_.get(), 0, kJsonPadding);
   fd_ = fd;
   positional_ = positional;
   spool_ = spool;
@@ -99,12 +103,14 @@ bool LineReader::Refill() {
     if (n == 0) {
       eof_ = true;
       if (spool_) spool_->complete = spool_->failure.empty();
+      std::memset(buffer_.get() + end_, 0, kJsonPadding);  // a partial line may have moved
       return false;
     }
     if (spool_) spool_->Write(buffer_.get() + end_, static_cast<std::size_t>(n));
     end_ += static_cast<std::size_t>(n);
     read_offset_ += static_cast<std::uint64_t>(n);
     bytes_ += static_cast<std::uint64_t>(n);
+    std::memset(buffer_.get() + end_, 0, kJsonPadding);
     return true;
   }
 }

@@ -36,7 +36,7 @@ inline constexpr std::array<std::string_view, kKeyCount> kKeyNames = {
 };
 
 inline std::string_view Name(Key key) { return kKeyNames[static_cast<std::size_t>(key)]; }
-inline std::uint32_t Bit(Key key) { return std::uint32_t{1} << static_cast<unsigned>(key); }
+constexpr std::uint32_t Bit(Key key) { return std::uint32_t{1} << static_cast<unsigned>(key); }
 
 static_assert(std::endian::native == std::endian::little, "key patterns are little-endian words");
 

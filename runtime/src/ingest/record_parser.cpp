@@ -20,7 +20,9 @@
 #include <fmt/format.h>
 
 #include "accord/runtime/ingest.h"
+#include "accord/runtime/internal/record_readers.h"
 #include "field_readers.h"
+#include "flat_record.h"
 #include "item_key.h"
 #include "json_reasons.h"
 #include "names.h"
@@ -36,6 +38,7 @@ using internal::Fields;
 using internal::JsonReason;
 using internal::Key;
 using internal::kKeyCount;
+using internal::KeyOrder;
 using internal::ParsedAttr;
 namespace od = internal::od;
 
@@ -77,10 +80,6 @@ inline bool KeyOf(od::field& field, Key guess, Key& key, std::string& reason) {
 simdjson::padded_string_view Padded(std::string_view line) {
   return simdjson::padded_string_view(line.data(), line.size(), line.size() + kJsonPadding);
 }
-
-/// `next[k]`: the key that followed key k in the last record (`next[kKeyCount]`:
-/// the first key).
-using KeyOrder = std::array<Key, kKeyCount + 1>;
 
 /// Reads `line` into `r` and `f`: the reason it is an input error, or "".
 std::string ParseInto(od::parser& parser, std::string_view line, Record& r, Fields& f,
@@ -180,6 +179,8 @@ struct RecordParser::Impl {
   }();
   std::vector<ParsedAttr> attrs;
   std::vector<AttributeId> seen;
+  bool flat_first = true;  ///< try ParseFlat before simdjson
+  bool last_flat = false;  ///< the last line accepted was read by ParseFlat
 };
 
 RecordParser::RecordParser(const Bundle& bundle) : impl_(std::make_unique<Impl>(bundle)) {}
@@ -190,10 +191,14 @@ std::string RecordParser::Parse(std::string_view line, std::uint32_t file,
   // The record is built in place and taken back on an input error.
   Record& r = item.records.emplace_back();
   Impl& s = *impl_;
-  std::string reason = ParseInto(s.parser, line, r, s.fields, s.attrs, s.next_key);
-  if (!reason.empty()) {
-    item.records.pop_back();
-    return reason;
+  s.last_flat = s.flat_first && internal::ParseFlat(line, r, s.fields, s.attrs, s.next_key);
+  if (!s.last_flat) {
+    r = Record{};  // whatever the flat reader left
+    std::string reason = ParseInto(s.parser, line, r, s.fields, s.attrs, s.next_key);
+    if (!reason.empty()) {
+      item.records.pop_back();
+      return reason;
+    }
   }
   const Fields& f = s.fields;
   Arena& arena = item.arena;
@@ -210,6 +215,14 @@ std::string RecordParser::Parse(std::string_view line, std::uint32_t file,
   if (r.concept_id == kNone) r.label = arena.Copy(f.label);
   internal::ResolveLast(s.bundle, s.attrs, item, s.seen);
   return {};
+}
+
+void internal::RecordParserAccess::Use(RecordParser& parser, RecordReader reader) {
+  parser.impl_->flat_first = reader == RecordReader::FLAT_FIRST;
+}
+
+bool internal::RecordParserAccess::LastWasFlat(const RecordParser& parser) {
+  return parser.impl_->last_flat;
 }
 
 std::string RecordParser::ItemKey(std::string_view line, std::string& key) {

@@ -30,7 +30,9 @@ constexpr std::size_t kChunkItems = 512;
 /// Chunks to validate (queued or being validated) per thread, and their
 /// bytes: enough to keep every thread busy, few enough that memory holds a
 /// few chunks per thread. A large item is a chunk of its own, so there may
-/// always be one chunk per thread and one more, whatever their size.
+/// always be one chunk per thread, whatever their size; beyond these the
+/// reader validates the chunk it has read itself rather than queue it, so
+/// it holds no more than one.
 constexpr std::size_t kChunksPerThread = 4;
 /// Validated chunks waiting for an earlier, slower one (a large item) to be
 /// delivered: the other threads go on meanwhile, up to this much memory per
@@ -91,6 +93,13 @@ WorkerResult ValidateChunk(const Bundle& bundle, ThreadState& state, const Findi
   return result;
 }
 
+/// Gives the chunk's batches back to the reader (which may then reuse the
+/// buffers they view, and their line tables).
+void Recycle(BatchReader& reader, Chunk& chunk) {
+  for (ItemBatch& batch : chunk.items) reader.Recycle(std::move(batch));
+  chunk.items.clear();
+}
+
 /// About how much memory a validated chunk holds until it is delivered.
 std::size_t Footprint(const WorkerResult& result) {
   constexpr std::size_t kPerFinding = sizeof(Finding) + 2 * sizeof(Witness) + 128;
@@ -109,25 +118,32 @@ class Conveyor {
 
   Conveyor(unsigned threads, Deliver deliver) : threads_(threads), deliver_(std::move(deliver)) {}
 
-  /// Queues the next chunk (numbered here). While the conveyor is full it
-  /// runs `help` on queued chunks itself, or waits.
+  /// Takes the next chunk (numbered here): queues it, or, while the
+  /// conveyor is full, runs `help` on it (the workers have enough to do, and
+  /// the caller holds no chunk but the one it works on), or waits.
   void Push(Chunk chunk, const Process& help) {
     std::unique_lock lock(mutex_);
-    while (Full() && !closed_) {
-      if (help && !queue_.empty()) {
+    while (!closed_) {
+      const bool waiting = EnoughWaiting();
+      if (!waiting && !EnoughToValidate()) break;
+      if (!help || queue_.empty()) {
+        not_full_.wait(lock);
+      } else if (waiting) {
+        // Results wait for an earlier chunk: help the oldest along.
         Chunk queued = std::move(queue_.front());
         queue_.pop_front();
         lock.unlock();
         help(queued);
         lock.lock();
-        continue;
+      } else {
+        Take(chunk);
+        lock.unlock();
+        help(chunk);
+        return;
       }
-      not_full_.wait(lock);
     }
     if (closed_) return;
-    chunk.number = pushed_++;
-    ++to_validate_;
-    bytes_to_validate_ += chunk.bytes;
+    Take(chunk);
     queue_.push_back(std::move(chunk));
     not_empty_.notify_one();
   }
@@ -194,14 +210,21 @@ class Conveyor {
     std::size_t footprint = 0;
   };
 
-  bool Full() const {
-    const bool enough_to_validate =
-        to_validate_ > threads_ &&
-        (to_validate_ >= kChunksPerThread * threads_ ||
-         bytes_to_validate_ >= kChunksPerThread * threads_ * kChunkBytes);
-    const bool enough_waiting =
-        done_.size() >= kMaxWaiting || waiting_bytes_ >= kWaitingBytesPerThread * threads_;
-    return enough_to_validate || enough_waiting;
+  /// Numbers `chunk` and counts it as to be validated.
+  void Take(Chunk& chunk) {
+    chunk.number = pushed_++;
+    ++to_validate_;
+    bytes_to_validate_ += chunk.bytes;
+  }
+  /// Every thread has a chunk (the workers, queued ones), and enough are
+  /// queued or their bytes are.
+  bool EnoughToValidate() const {
+    return to_validate_ >= threads_ &&
+           (to_validate_ >= kChunksPerThread * threads_ ||
+            bytes_to_validate_ >= kChunksPerThread * threads_ * kChunkBytes);
+  }
+  bool EnoughWaiting() const {
+    return done_.size() >= kMaxWaiting || waiting_bytes_ >= kWaitingBytesPerThread * threads_;
   }
 
   std::mutex mutex_;
@@ -249,14 +272,14 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
       Chunk chunk;
       while (conveyor.Pop(chunk)) {
         WorkerResult result = ValidateChunk(bundle, state, sink, chunk);
-        chunk.items.clear();  // the reader may reuse the buffers they view
+        Recycle(reader, chunk);
         conveyor.Done(chunk, std::move(result));
       }
     });
   }
   const Conveyor::Process help = [&](Chunk& chunk) {
     WorkerResult result = ValidateChunk(bundle, reader_state, sink, chunk);
-    chunk.items.clear();
+    Recycle(reader, chunk);
     conveyor.Done(chunk, std::move(result));
   };
 
@@ -270,7 +293,7 @@ Attempt Run(const Bundle& bundle, std::vector<std::string>& inputs, const Valida
     if (workers.empty()) {
       WorkerResult result = ValidateChunk(bundle, reader_state, sink, chunk);
       Tally(result, sink, summary);
-      chunk.items.clear();
+      Recycle(reader, chunk);
       chunk.bytes = 0;
     } else {
       conveyor.Push(std::move(chunk), help);

@@ -33,7 +33,12 @@ struct InputError {
   std::string reason;      ///< e.g. "missing required field `item`"
 };
 
-/// Parses single records with simdjson; one per thread.
+namespace internal {
+struct RecordParserAccess;
+}
+
+/// Parses single records: the common shape in one pass of its own, anything
+/// else with simdjson (so simdjson words every input error); one per thread.
 class RecordParser {
  public:
   explicit RecordParser(const Bundle& bundle);
@@ -62,6 +67,7 @@ class RecordParser {
   std::string ItemKey(std::string_view line, std::string& key);
 
  private:
+  friend struct internal::RecordParserAccess;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -147,6 +153,12 @@ class BatchReader {
   /// first; input errors keep the original input's index and name). After
   /// END and REGROUP, `batch` holds nothing to use.
   Status Next(ItemBatch& batch);
+
+  /// Takes back a batch the caller is done with, from any thread: the read
+  /// buffers it views are released, and its line table is kept for a later
+  /// item, so a run of large items does not allocate (and fault in) a fresh
+  /// table for each.
+  void Recycle(ItemBatch&& batch);
 
   /// Input errors found while splitting lines (unreadable inputs, lines over
   /// the size limit, lines whose item key cannot be read).
