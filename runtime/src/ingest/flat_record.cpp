@@ -251,10 +251,14 @@ bool ParseFlat(std::string_view line, Record& r, Fields& f, std::vector<ParsedAt
   for (;;) {
     if (!s.At('"')) return false;
     const char* raw = s.p + 1;
-    std::string_view name;
-    if (!s.String(name)) return false;
     Key key = next[previous];
-    if (key == Key::UNKNOWN || !RawIsKey(raw, key)) key = ClassifyRaw(raw);
+    if (key != Key::UNKNOWN && RawIsKey(raw, key) && raw + Name(key).size() < s.end) {
+      s.p = raw + Name(key).size() + 1;  // the key the last record had here, and its quote
+    } else {
+      std::string_view name;
+      if (!s.String(name)) return false;
+      key = ClassifyRaw(raw);
+    }
     next[previous] = key;
     previous = key == Key::UNKNOWN ? kKeyCount : static_cast<std::size_t>(key);
     if (key != Key::UNKNOWN) {

@@ -5,13 +5,78 @@
 // digits after "0." (0.1000000000000000055511151231257827 gives 4.1e-16;
 // simdjson issue #2093, fixed upstream in 3.6.3).
 
+#include <cstdint>
+
 namespace accord::runtime::internal {
+
+/// The general conversion of the number [begin, end) (correctly rounded);
+/// false when it is beyond a double's range.
+bool ConvertJsonNumber(const char* begin, const char* end, double& value);
 
 /// Reads the JSON number (RFC 8259 grammar) at `p`, not reading at or past
 /// `end`: the nearest double in `value` (ties to even), `p` just past the
 /// number, `integral` when it has neither fraction nor exponent. False,
 /// with `p` unchanged, when there is no number at `p` or it is beyond a
 /// double's range (overflow, or underflow to zero from a nonzero number).
-bool ScanJsonNumber(const char*& p, const char* end, double& value, bool& integral);
+inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool& integral) {
+  const char* begin = p;
+  const char* q = p;
+  const bool negative = q < end && *q == '-';
+  if (negative) ++q;
+  auto digit = [&](const char* at) { return at < end && *at >= '0' && *at <= '9'; };
+  if (!digit(q)) return false;
+  std::uint64_t mantissa = 0;
+  int digits = 0;  // significant digits in `mantissa` (it wraps past 19: then unused)
+  int scale = 0;   // the number is mantissa * 10^scale
+  auto take = [&](char c) {
+    if (digits == 0 && c == '0') return;
+    mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+    ++digits;
+  };
+  if (*q == '0') {
+    ++q;
+  } else {
+    while (digit(q)) take(*q++);
+  }
+  integral = true;
+  if (q < end && *q == '.') {
+    ++q;
+    if (!digit(q)) return false;
+    integral = false;
+    while (digit(q)) {
+      take(*q++);
+      --scale;
+    }
+  }
+  if (q < end && (*q == 'e' || *q == 'E')) {
+    ++q;
+    integral = false;
+    bool minus = false;
+    if (q < end && (*q == '+' || *q == '-')) minus = *q++ == '-';
+    if (!digit(q)) return false;
+    int exponent = 0;
+    while (digit(q)) {
+      if (exponent < 100000) exponent = exponent * 10 + (*q - '0');
+      ++q;
+    }
+    scale += minus ? -exponent : exponent;
+  }
+  // Exact operands and one correctly rounded operation (Clinger's fast path)
+  // when the digits fit a double's mantissa and 10^|scale| is exact; else
+  // the general, correctly rounded conversion.
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                       1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  if (digits <= 15 && scale >= -22 && scale <= 22) {
+    const double magnitude = static_cast<double>(mantissa);
+    const double result = scale < 0 ? magnitude / kPowers[-scale] : magnitude * kPowers[scale];
+    value = negative ? -result : result;
+  } else if (!ConvertJsonNumber(begin, q, value)) {
+    return false;
+  }
+  p = q;
+  return true;
+}
+
 
 }  // namespace accord::runtime::internal

@@ -14,7 +14,7 @@
 namespace accord::runtime::internal {
 namespace {
 
-constexpr std::size_t kChunk = std::size_t{1} << 19;  // bytes per read
+constexpr std::size_t kChunk = std::size_t{1} << 17;  // bytes per read
 constexpr std::size_t kMaxSpares = 32;  // buffers kept for reuse (items in flight may hold many)
 
 /// Not zeroed: every read is followed by zeroing the padding after it
