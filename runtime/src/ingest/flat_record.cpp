@@ -25,7 +25,11 @@ struct Scan {
   bool At(char c) const { return p < end && *p == c; }
 
   void SkipSpace() {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+    // Mostly there is none: one test of the byte against ' ' settles it.
+    while (p < end && static_cast<unsigned char>(*p) <= ' ' &&
+           (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) {
+      ++p;
+    }
   }
 
   /// Consumes `c` and the whitespace after it.

@@ -5,6 +5,7 @@
 // digits after "0." (0.1000000000000000055511151231257827 gives 4.1e-16;
 // simdjson issue #2093, fixed upstream in 3.6.3).
 
+#include <cstddef>
 #include <cstdint>
 
 namespace accord::runtime::internal {
@@ -19,34 +20,34 @@ bool ConvertJsonNumber(const char* begin, const char* end, double& value);
 /// with `p` unchanged, when there is no number at `p` or it is beyond a
 /// double's range (overflow, or underflow to zero from a nonzero number).
 inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool& integral) {
+  auto digit = [end](const char* at) {
+    return at < end && static_cast<unsigned char>(*at - '0') < 10;
+  };
   const char* begin = p;
   const char* q = p;
   const bool negative = q < end && *q == '-';
   if (negative) ++q;
-  auto digit = [&](const char* at) { return at < end && *at >= '0' && *at <= '9'; };
   if (!digit(q)) return false;
+  // All the digits into `mantissa` (exact while there are at most 19 of
+  // them); the number is mantissa * 10^scale.
   std::uint64_t mantissa = 0;
-  int digits = 0;  // significant digits in `mantissa` (it wraps past 19: then unused)
-  int scale = 0;   // the number is mantissa * 10^scale
-  auto take = [&](char c) {
-    if (digits == 0 && c == '0') return;
-    mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
-    ++digits;
-  };
+  const char* first = q;
   if (*q == '0') {
-    ++q;
+    ++q;  // a leading zero is the whole integer part
   } else {
-    while (digit(q)) take(*q++);
+    while (digit(q)) mantissa = mantissa * 10 + static_cast<unsigned>(*q++ - '0');
   }
+  std::ptrdiff_t digits = q - first;
+  int scale = 0;
   integral = true;
   if (q < end && *q == '.') {
     ++q;
     if (!digit(q)) return false;
     integral = false;
-    while (digit(q)) {
-      take(*q++);
-      --scale;
-    }
+    const char* fraction = q;
+    while (digit(q)) mantissa = mantissa * 10 + static_cast<unsigned>(*q++ - '0');
+    digits += q - fraction;
+    scale = -static_cast<int>(q - fraction);
   }
   if (q < end && (*q == 'e' || *q == 'E')) {
     ++q;
@@ -67,7 +68,7 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
   static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                        1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  if (digits <= 15 && scale >= -22 && scale <= 22) {
+  if (digits <= 19 && mantissa <= (std::uint64_t{1} << 53) && scale >= -22 && scale <= 22) {
     const double magnitude = static_cast<double>(mantissa);
     const double result = scale < 0 ? magnitude / kPowers[-scale] : magnitude * kPowers[scale];
     value = negative ? -result : result;
@@ -77,6 +78,5 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
   p = q;
   return true;
 }
-
 
 }  // namespace accord::runtime::internal
