@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "accord/runtime/internal/geometry.h"
+#include "accord/runtime/internal/prefault.h"
 
 namespace accord::runtime::internal {
 namespace {
@@ -65,10 +66,10 @@ void AccessIndex::BuildHash(Evaluator& ev, const std::vector<Record>& records) {
   const std::size_t n = candidates_.size();
   const std::size_t k = step.keys.size();
   key_count_ = k;
-  build_keys_.resize(n * k);
+  ResizePrefaulted(build_keys_, n * k);
   probe_keys_.resize(k);
-  hashes_.resize(n);
-  bucket_of_.resize(n);
+  ResizePrefaulted(hashes_, n);
+  ResizePrefaulted(bucket_of_, n);
   windowed_ = FindWindow(ev.GetRule(), step);
   window_tolerance_ =
       windowed_ && window_.tolerance != kNone ? ev.Eval(window_.tolerance) : Value{};
@@ -98,7 +99,7 @@ void AccessIndex::BuildHash(Evaluator& ev, const std::vector<Record>& records) {
   std::size_t capacity = 16;
   while (capacity < 2 * valid) capacity *= 2;
   slot_mask_ = capacity - 1;
-  slot_hash_.resize(capacity);
+  ResizePrefaulted(slot_hash_, capacity);
   slot_bucket_.assign(capacity, kNone);
   bucket_begin_.clear();
   for (std::uint32_t pos = 0; pos < n; ++pos) {
@@ -124,7 +125,7 @@ void AccessIndex::BuildHash(Evaluator& ev, const std::vector<Record>& records) {
   bucket_begin_.push_back(sum);
   // Scatter in candidate order: bucket_begin_[b] runs to the start of b + 1,
   // then everything shifts back one bucket.
-  entries_.resize(sum);
+  ResizePrefaulted(entries_, sum);
   for (std::uint32_t pos = 0; pos < n; ++pos) {
     if (bucket_of_[pos] != kNone) entries_[bucket_begin_[bucket_of_[pos]]++] = pos;
   }
@@ -132,10 +133,10 @@ void AccessIndex::BuildHash(Evaluator& ev, const std::vector<Record>& records) {
   bucket_begin_[0] = 0;
   if (!windowed_) return;
   // Each bucket by start (ties in candidate order), with its longest duration.
-  entry_starts_.resize(sum);
-  entry_ends_.resize(sum);
+  ResizePrefaulted(entry_starts_, sum);
+  ResizePrefaulted(entry_ends_, sum);
   bucket_longest_.assign(buckets, 0.0);
-  timed_.resize(sum);
+  ResizePrefaulted(timed_, sum);
   for (std::size_t j = 0; j < sum; ++j) {
     const Record& r = records[candidates_[entries_[j]]];
     timed_[j] = {r.start, r.end, entries_[j]};
@@ -168,9 +169,9 @@ void AccessIndex::BuildInterval(const std::vector<Record>& records) {
     return a.start < b.start || (a.start == b.start && a.record < b.record);
   });
   const std::size_t n = timed_.size();
-  candidates_.resize(n);
-  starts_.resize(n);
-  ends_.resize(n);
+  ResizePrefaulted(candidates_, n);
+  ResizePrefaulted(starts_, n);
+  ResizePrefaulted(ends_, n);
   for (std::size_t i = 0; i < n; ++i) {
     candidates_[i] = timed_[i].record;
     starts_[i] = timed_[i].start;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accord/runtime/internal/prefault.h"
 #include "item_key.h"
 
 namespace accord::runtime {
@@ -107,7 +108,7 @@ std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
     }
   }
   table.clear();
-  table.reserve(lines);
+  internal::ReservePrefaulted(table, lines, lines);
   return table;
 }
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "accord/runtime/ingest.h"
+#include "accord/runtime/internal/prefault.h"
 #include "spool.h"
 #include "text.h"
 
@@ -17,11 +18,13 @@ namespace {
 constexpr std::size_t kChunk = std::size_t{1} << 17;  // bytes per read
 constexpr std::size_t kMaxSpares = 32;  // buffers kept for reuse (items in flight may hold many)
 
-/// Not zeroed: every read is followed by zeroing the padding after it
-/// (PadEnd), so only bytes read or zeroed are ever looked at, and a buffer's
-/// pages are touched only as reads fill them.
+/// Not zeroed: every read is followed by zeroing the padding after it, so
+/// only bytes read or zeroed are ever looked at. Faulted in at once, as reads
+/// will fill it.
 std::shared_ptr<char[]> NewBuffer(std::size_t capacity) {
-  return std::make_shared_for_overwrite<char[]>(capacity + kJsonPadding);
+  auto buffer = std::make_shared_for_overwrite<char[]>(capacity + kJsonPadding);
+  PrefaultForWrite(buffer.get(), capacity + kJsonPadding);
+  return buffer;
 }
 
 }  // namespace

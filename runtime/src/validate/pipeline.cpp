@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "accord/runtime/evaluate.h"
+#include "accord/runtime/internal/prefault.h"
 #include "accord/runtime/validate.h"
 
 namespace accord::runtime {
@@ -73,7 +74,7 @@ void Validate(const Bundle& bundle, ThreadState& state, const ItemBatch& batch,
   item.key = item.arena.Copy(batch.key);
   item.sequence = batch.sequence;
   const std::size_t lines = batch.lines.size();
-  if (item.records.capacity() < lines) item.records.reserve(lines + lines / 4);  // room to grow
+  internal::ReservePrefaulted(item.records, lines + lines / 4, lines);  // room to grow
   for (const ItemBatch::Line& line : batch.lines) {
     std::string reason = state.parser.Parse(batch.Text(line), line.file, line.number, item);
     if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});
