@@ -4,7 +4,9 @@
 
 #include "accord/runtime/ingest.h"
 
+#include <algorithm>
 #include <array>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -686,6 +688,50 @@ TEST_CASE("ItemKey") {
       if (c.reason.empty()) CHECK(key == c.key);
     }
   }
+}
+
+}  // namespace
+}  // namespace accord::testing
+
+namespace accord::testing {
+namespace {
+
+TEST_CASE("names found through the parser's memory are the bundle's") {
+  // Every (modality, label) pair of the ontology and some it does not have,
+  // over and over in a shuffled order: the parser's small memory of recent
+  // names evicts and refills, and must answer as the bundle does.
+  const runtime::Bundle& bundle = IngestBundle();
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const runtime::Modality& m : bundle.modalities) {
+    for (const runtime::Concept& c : bundle.concepts) {
+      for (const auto& [modality, label] : c.labels) names.emplace_back(m.name, label);
+    }
+    names.emplace_back(m.name, "unknown");
+  }
+  names.emplace_back("radar", "car");
+  names.emplace_back("", "");
+  std::mt19937 rng(7);
+  RecordParser parser(bundle);
+  int checked = 0;
+  for (int round = 0; round < 50; ++round) {
+    std::shuffle(names.begin(), names.end(), rng);
+    for (const auto& [modality, label] : names) {
+      const std::string line = R"({"item":"clip","id":"r","modality":")" + modality +
+                               R"(","label":")" + label + R"("})";
+      PaddedLine padded(line);
+      Item item;
+      REQUIRE(parser.Parse(padded.View(), 0, 1, item) == "");
+      const Record& r = item.records[0];
+      INFO("line: ", line);
+      const runtime::ModalityId m = bundle.ModalityFor(modality);
+      CHECK(r.modality == m);
+      CHECK(r.modality_name == modality);
+      CHECK(r.concept_id == (m == runtime::kNone ? runtime::kNone : bundle.ConceptFor(m, label)));
+      CHECK(r.label == label);
+      ++checked;
+    }
+  }
+  CHECK(checked == 50 * static_cast<int>(names.size()));
 }
 
 }  // namespace

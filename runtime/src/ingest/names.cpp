@@ -118,9 +118,11 @@ NameIndex::NameIndex(const Bundle& bundle) {
   }
 }
 
-ModalityId NameIndex::Modality(std::string_view name) const {
+ModalityId NameIndex::Modality(std::string_view name, std::string_view& stored) const {
   const Slot* slot = Find(modalities_, Hash(name, 0), name, 0);
-  return slot ? slot->id : kNone;
+  if (!slot) return kNone;
+  stored = slot->name;
+  return slot->id;
 }
 
 ConceptId NameIndex::Concept(ModalityId m, std::string_view label, std::string_view& stored) const {
@@ -128,6 +130,42 @@ ConceptId NameIndex::Concept(ModalityId m, std::string_view label, std::string_v
   if (!slot) return kNone;
   stored = slot->name;
   return slot->id;
+}
+
+namespace {
+
+/// A slot for `name` in a small table: its size and its first and last bytes.
+inline std::size_t RecentSlot(std::string_view name, std::uint32_t salt, std::size_t mask) {
+  if (name.empty()) return salt & mask;
+  const auto first = static_cast<unsigned char>(name.front());
+  const auto last = static_cast<unsigned char>(name.back());
+  return (name.size() * 7 + first * 3 + last * 5 + salt * 11) & mask;
+}
+
+}  // namespace
+
+ModalityId RecentNames::Modality(std::string_view name) {
+  Entry& entry = modalities_[RecentSlot(name, 0, modalities_.size() - 1)];
+  if (entry.id != kNone && entry.name.size() == name.size() &&
+      SameBytes(entry.name.data(), name.data(), name.size())) {
+    return entry.id;
+  }
+  std::string_view stored;
+  const ModalityId m = index_->Modality(name, stored);
+  if (m != kNone) entry = {stored, 0, m};
+  return m;
+}
+
+ConceptId RecentNames::Concept(ModalityId m, std::string_view label, std::string_view& stored) {
+  Entry& entry = labels_[RecentSlot(label, m, labels_.size() - 1)];
+  if (entry.id != kNone && entry.modality == m && entry.name.size() == label.size() &&
+      SameBytes(entry.name.data(), label.data(), label.size())) {
+    stored = entry.name;
+    return entry.id;
+  }
+  const ConceptId c = index_->Concept(m, label, stored);
+  if (c != kNone) entry = {stored, m, c};
+  return c;
 }
 
 std::shared_ptr<const NameIndex> SharedNameIndex(const Bundle& bundle) {

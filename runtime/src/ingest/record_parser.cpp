@@ -169,7 +169,7 @@ bool FastItemKey(std::string_view line, std::string_view& key, std::size_t& pref
 struct RecordParser::Impl {
   explicit Impl(const Bundle& b) : bundle(b), names(internal::SharedNameIndex(b)) {}
   const Bundle& bundle;
-  std::shared_ptr<const internal::NameIndex> names;
+  internal::RecentNames names;
   od::parser parser;
   internal::Fields fields;
   KeyOrder next_key = [] {
@@ -208,10 +208,10 @@ std::string RecordParser::Parse(std::string_view line, std::uint32_t file,
   r.annotator = arena.Copy(f.annotator);
   r.track = arena.Copy(f.track);
   // Names the bundle knows are viewed there rather than copied.
-  r.modality = s.names->Modality(f.modality);
+  r.modality = s.names.Modality(f.modality);
   r.modality_name =
       r.modality == kNone ? arena.Copy(f.modality) : s.bundle.modalities[r.modality].name;
-  r.concept_id = r.modality == kNone ? kNone : s.names->Concept(r.modality, f.label, r.label);
+  r.concept_id = r.modality == kNone ? kNone : s.names.Concept(r.modality, f.label, r.label);
   if (r.concept_id == kNone) r.label = arena.Copy(f.label);
   internal::ResolveLast(s.bundle, s.attrs, item, s.seen);
   return {};
