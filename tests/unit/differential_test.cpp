@@ -134,6 +134,7 @@ class Generator {
 
   Record MakeRecord(Item& item, std::size_t i) {
     Record r;
+    runtime::Extents extents;
     r.id = item.arena.Copy(fmt::format("r{}", i));
     r.modality = static_cast<runtime::ModalityId>(Pick(static_cast<int>(bundle_.modalities.size())));
     r.modality_name = item.arena.Copy(bundle_.modalities[r.modality].name);
@@ -162,15 +163,15 @@ class Generator {
       r.flags |= runtime::HAS_CONFIDENCE;
     }
     if (Chance(90)) {
-      r.box = {Grid(10, 10), Grid(10, 10), 5 + Grid(6, 10), 5 + Grid(6, 10)};
+      extents.box = {Grid(10, 10), Grid(10, 10), 5 + Grid(6, 10), 5 + Grid(6, 10)};
       r.flags |= runtime::HAS_BOX;
     }
     if (Chance(90)) {
-      r.box3d = {Grid(10, 1), Grid(10, 1), 0, 1, 1, 1, 0};
+      extents.box3d = {Grid(10, 1), Grid(10, 1), 0, 1, 1, 1, 0};
       r.flags |= runtime::HAS_BOX3D;
     }
     if (Chance(90)) {
-      r.geo = {48.85 + Grid(10, 0.003), 2.35 + Grid(10, 0.003)};
+      extents.geo = {48.85 + Grid(10, 0.003), 2.35 + Grid(10, 0.003)};
       r.flags |= runtime::HAS_GEO;
     }
     r.attr_begin = static_cast<std::uint32_t>(item.attrs.size());
@@ -187,6 +188,7 @@ class Generator {
       item.attrs.push_back({attr, v});
     }
     r.attr_count = static_cast<std::uint32_t>(item.attrs.size()) - r.attr_begin;
+    runtime::StoreExtents(r, extents, item.arena);
     r.line = i + 1;
     return r;
   }

@@ -33,6 +33,7 @@ void Numbers(std::array<double, N>& out, const std::vector<sema::Value>& values)
 runtime::Record LowerRecord(const sema::Program& program, const sema::TestRecord& source,
                             const runtime::Bundle& bundle, runtime::Item& item) {
   runtime::Record r;
+  runtime::Extents extents;
   r.id = item.arena.Copy(source.id);
   r.modality = source.modality;
   r.modality_name = item.arena.Copy(program.modalities[source.modality].name);
@@ -57,16 +58,16 @@ runtime::Record LowerRecord(const sema::Program& program, const sema::TestRecord
       r.confidence = values[0].AsNumber();
       r.flags |= runtime::HAS_CONFIDENCE;
     } else if (name == "box") {
-      Numbers(r.box, values);
+      Numbers(extents.box, values);
       r.flags |= runtime::HAS_BOX;
     } else if (name == "box3d") {
-      Numbers(r.box3d, values);
+      Numbers(extents.box3d, values);
       r.flags |= runtime::HAS_BOX3D;
     } else if (name == "geo") {
-      Numbers(r.geo, values);
+      Numbers(extents.geo, values);
       r.flags |= runtime::HAS_GEO;
     } else if (name == "span") {
-      Numbers(r.span, values);
+      Numbers(extents.span, values);
       r.flags |= runtime::HAS_SPAN;
     } else if (r.concept_id != runtime::kNone) {
       runtime::AttributeId attr = bundle.AttributeFor(r.concept_id, name);
@@ -74,6 +75,7 @@ runtime::Record LowerRecord(const sema::Program& program, const sema::TestRecord
     }
   }
   r.attr_count = static_cast<std::uint32_t>(item.attrs.size()) - r.attr_begin;
+  runtime::StoreExtents(r, extents, item.arena);
   r.line = source.range.begin.line;
   return r;
 }

@@ -6,27 +6,47 @@
 
 namespace accord::runtime {
 
-std::string_view Arena::Copy(std::string_view text) {
-  if (text.empty()) return {};
-  if (blocks_.empty() || used_ + text.size() > blocks_[current_].capacity) {
-    // The next kept block that holds the text, else a new one. Blocks start
-    // small (most items are small) and double up to 1 MiB; their bytes are
-    // written before they are read, so they are not zeroed.
-    std::size_t next = blocks_.empty() ? 0 : current_ + 1;
-    while (next < blocks_.size() && blocks_[next].capacity < text.size()) ++next;
-    if (next == blocks_.size()) {
-      const std::size_t last = blocks_.empty() ? 0 : blocks_.back().capacity;
-      const std::size_t capacity = std::max<std::size_t>(
-          text.size(), last == 0 ? 1024 : std::min<std::size_t>(last * 2, 1 << 20));
-      blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), capacity});
-    }
-    current_ = next;
-    used_ = 0;
+char* Arena::AllocateInNextBlock(std::size_t bytes) {
+  // The next kept block that holds the bytes, else a new one. Blocks start
+  // small (most items are small) and double up to 1 MiB; their bytes are
+  // written before they are read, so they are not zeroed. A block's start is
+  // aligned for any type (operator new[]).
+  std::size_t next = blocks_.empty() ? 0 : current_ + 1;
+  while (next < blocks_.size() && blocks_[next].capacity < bytes) ++next;
+  if (next == blocks_.size()) {
+    const std::size_t last = blocks_.empty() ? 0 : blocks_.back().capacity;
+    const std::size_t capacity = std::max<std::size_t>(
+        bytes, last == 0 ? 1024 : std::min<std::size_t>(last * 2, 1 << 20));
+    blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), capacity});
   }
-  char* at = blocks_[current_].bytes.get() + used_;
-  std::memcpy(at, text.data(), text.size());
-  used_ += text.size();
-  return {at, text.size()};
+  current_ = next;
+  used_ = bytes;
+  return blocks_[current_].bytes.get();
+}
+
+void StoreExtents(Record& r, const Extents& values, Arena& arena) {
+  struct Part {
+    RecordFlag flag;
+    const double* numbers;
+    std::size_t count;
+  };
+  const Part parts[] = {{HAS_SPAN, values.span.data(), 2},
+                        {HAS_BOX, values.box.data(), 4},
+                        {HAS_BOX3D, values.box3d.data(), 7},
+                        {HAS_GEO, values.geo.data(), 2}};
+  std::size_t n = 0;
+  for (const Part& part : parts) n += r.Has(part.flag) ? part.count : 0;
+  if (n == 0) {
+    r.extents = nullptr;
+    return;
+  }
+  char* out = arena.Allocate(n * sizeof(double), alignof(double));
+  r.extents = reinterpret_cast<const double*>(out);
+  for (const Part& part : parts) {
+    if (!r.Has(part.flag)) continue;
+    std::memcpy(out, part.numbers, part.count * sizeof(double));  // begins the doubles' lifetime
+    out += part.count * sizeof(double);
+  }
 }
 
 void Arena::Reset() {

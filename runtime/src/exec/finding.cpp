@@ -24,10 +24,10 @@ Witness MakeWitness(const Bundle& bundle, const Record& r) {
   w.flags = r.flags;
   w.start = r.start;
   w.end = r.end;
-  w.span = r.span;
-  w.box = r.box;
-  w.box3d = r.box3d;
-  w.geo = r.geo;
+  if (r.Has(HAS_SPAN)) std::copy_n(r.Span(), 2, w.span.begin());
+  if (r.Has(HAS_BOX)) std::copy_n(r.Box(), 4, w.box.begin());
+  if (r.Has(HAS_BOX3D)) std::copy_n(r.Box3d(), 7, w.box3d.begin());
+  if (r.Has(HAS_GEO)) std::copy_n(r.Geo(), 2, w.geo.begin());
   w.file = r.file;
   w.line = r.line;
   return w;

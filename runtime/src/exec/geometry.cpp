@@ -54,10 +54,12 @@ Value Overlap(const Record& a, const Record& b) {
 Value Iou(Geometry geometry, const Record& a, const Record& b) {
   if (geometry == Geometry::BOX) {
     if (!a.Has(HAS_BOX) || !b.Has(HAS_BOX)) return {};
-    double w = std::min(a.box[0] + a.box[2], b.box[0] + b.box[2]) - std::max(a.box[0], b.box[0]);
-    double h = std::min(a.box[1] + a.box[3], b.box[1] + b.box[3]) - std::max(a.box[1], b.box[1]);
+    const double* p = a.Box();
+    const double* q = b.Box();
+    double w = std::min(p[0] + p[2], q[0] + q[2]) - std::max(p[0], q[0]);
+    double h = std::min(p[1] + p[3], q[1] + q[3]) - std::max(p[1], q[1]);
     double inter = std::max(0.0, w) * std::max(0.0, h);
-    double uni = a.box[2] * a.box[3] + b.box[2] * b.box[3] - inter;
+    double uni = p[2] * p[3] + q[2] * q[3] - inter;
     return Value::Number(uni > 0 ? inter / uni : 0.0);
   }
   if (!a.HasTime() || !b.HasTime()) return {};
@@ -71,18 +73,22 @@ Value Distance(Geometry geometry, const Record& a, const Record& b) {
   if (geometry == Geometry::GEO) {
     if (!a.Has(HAS_GEO) || !b.Has(HAS_GEO)) return {};
     constexpr double kRad = M_PI / 180.0;
-    double lat1 = a.geo[0] * kRad;
-    double lat2 = b.geo[0] * kRad;
+    const double* p = a.Geo();
+    const double* q = b.Geo();
+    double lat1 = p[0] * kRad;
+    double lat2 = q[0] * kRad;
     double dlat = lat2 - lat1;
-    double dlon = (b.geo[1] - a.geo[1]) * kRad;
+    double dlon = (q[1] - p[1]) * kRad;
     double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
                std::cos(lat1) * std::cos(lat2) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return Value::Number(2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h))));
   }
   if (!a.Has(HAS_BOX3D) || !b.Has(HAS_BOX3D)) return {};
-  double dx = a.box3d[0] - b.box3d[0];
-  double dy = a.box3d[1] - b.box3d[1];
-  double dz = a.box3d[2] - b.box3d[2];
+  const double* p = a.Box3d();
+  const double* q = b.Box3d();
+  double dx = p[0] - q[0];
+  double dy = p[1] - q[1];
+  double dz = p[2] - q[2];
   return Value::Number(std::sqrt(dx * dx + dy * dy + dz * dz));
 }
 
@@ -140,13 +146,17 @@ bool ExtentsIntersect(std::uint8_t extents, const Record& a, const Record& b) {
   }
   if (extents & EXTENT_CHARS) {
     if (!a.Has(HAS_SPAN) || !b.Has(HAS_SPAN)) return false;
-    if (std::max(a.span[0], b.span[0]) >= std::min(a.span[1], b.span[1])) return false;
+    const double* p = a.Span();
+    const double* q = b.Span();
+    if (std::max(p[0], q[0]) >= std::min(p[1], q[1])) return false;
     any = true;
   }
   if (extents & EXTENT_BOX) {
     if (!a.Has(HAS_BOX) || !b.Has(HAS_BOX)) return false;
-    if (!Intersects1D(a.box[0], a.box[0] + a.box[2], b.box[0], b.box[0] + b.box[2]) ||
-        !Intersects1D(a.box[1], a.box[1] + a.box[3], b.box[1], b.box[1] + b.box[3])) {
+    const double* p = a.Box();
+    const double* q = b.Box();
+    if (!Intersects1D(p[0], p[0] + p[2], q[0], q[0] + q[2]) ||
+        !Intersects1D(p[1], p[1] + p[3], q[1], q[1] + q[3])) {
       return false;
     }
     any = true;
@@ -154,17 +164,22 @@ bool ExtentsIntersect(std::uint8_t extents, const Record& a, const Record& b) {
   if (extents & EXTENT_BOX3D) {
     if (!a.Has(HAS_BOX3D) || !b.Has(HAS_BOX3D)) return false;
     // Axis-aligned bounds around the centres (yaw ignored).
+    const double* p = a.Box3d();
+    const double* q = b.Box3d();
     for (int axis = 0; axis < 3; ++axis) {
-      double ha = a.box3d[static_cast<std::size_t>(3 + axis)] / 2;
-      double hb = b.box3d[static_cast<std::size_t>(3 + axis)] / 2;
-      double ca = a.box3d[static_cast<std::size_t>(axis)];
-      double cb = b.box3d[static_cast<std::size_t>(axis)];
+      double ha = p[3 + axis] / 2;
+      double hb = q[3 + axis] / 2;
+      double ca = p[axis];
+      double cb = q[axis];
       if (!Intersects1D(ca - ha, ca + ha, cb - hb, cb + hb)) return false;
     }
     any = true;
   }
   if (extents & EXTENT_GEO) {
-    if (!a.Has(HAS_GEO) || !b.Has(HAS_GEO) || a.geo != b.geo) return false;
+    if (!a.Has(HAS_GEO) || !b.Has(HAS_GEO) || a.Geo()[0] != b.Geo()[0] ||
+        a.Geo()[1] != b.Geo()[1]) {
+      return false;
+    }
     any = true;
   }
   return any;

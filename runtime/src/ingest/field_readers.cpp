@@ -285,19 +285,19 @@ bool ReadField(od::value& v, Key key, Record& r, Fields& f, std::vector<ParsedAt
       }
       break;
     case Key::SPAN:
-      ok = ReadArray(v, key, 2, true, r.span.data(), present, reason);
+      ok = ReadArray(v, key, 2, true, f.extents.span.data(), present, reason);
       flag = HAS_SPAN;
       break;
     case Key::BOX:
-      ok = ReadArray(v, key, 4, false, r.box.data(), present, reason);
+      ok = ReadArray(v, key, 4, false, f.extents.box.data(), present, reason);
       flag = HAS_BOX;
       break;
     case Key::BOX3D:
-      ok = ReadArray(v, key, 7, false, r.box3d.data(), present, reason);
+      ok = ReadArray(v, key, 7, false, f.extents.box3d.data(), present, reason);
       flag = HAS_BOX3D;
       break;
     case Key::GEO:
-      ok = ReadArray(v, key, 2, false, r.geo.data(), present, reason);
+      ok = ReadArray(v, key, 2, false, f.extents.geo.data(), present, reason);
       flag = HAS_GEO;
       break;
     case Key::TRACK:

@@ -25,6 +25,7 @@ struct Fields {
   std::string_view label;
   std::string_view annotator;
   std::string_view track;
+  Extents extents;  ///< those the record's flags name
   std::uint32_t seen = 0;  ///< Key bits
 };
 

@@ -208,13 +208,13 @@ bool Value(Scan& s, Key key, Record& r, Fields& f, std::vector<ParsedAttr>& attr
       return s.OptionalNumber(r.confidence, HAS_CONFIDENCE, r.flags) &&
              (!r.Has(HAS_CONFIDENCE) || (r.confidence >= 0 && r.confidence <= 1));
     case Key::SPAN:
-      return s.OptionalNumbers(2, true, r.span.data(), HAS_SPAN, r.flags);
+      return s.OptionalNumbers(2, true, f.extents.span.data(), HAS_SPAN, r.flags);
     case Key::BOX:
-      return s.OptionalNumbers(4, false, r.box.data(), HAS_BOX, r.flags);
+      return s.OptionalNumbers(4, false, f.extents.box.data(), HAS_BOX, r.flags);
     case Key::BOX3D:
-      return s.OptionalNumbers(7, false, r.box3d.data(), HAS_BOX3D, r.flags);
+      return s.OptionalNumbers(7, false, f.extents.box3d.data(), HAS_BOX3D, r.flags);
     case Key::GEO:
-      return s.OptionalNumbers(2, false, r.geo.data(), HAS_GEO, r.flags);
+      return s.OptionalNumbers(2, false, f.extents.geo.data(), HAS_GEO, r.flags);
     case Key::TRACK:
       if (s.Null()) return true;
       if (!s.StringOrInteger(f.track)) return false;
@@ -281,7 +281,7 @@ bool ParseFlat(std::string_view line, Record& r, Fields& f, std::vector<ParsedAt
   if (s.More()) return false;
   if ((f.seen & kRequiredBits) != kRequiredBits) return false;
   if (r.HasTime() && r.end < r.start) return false;
-  if (r.Has(HAS_SPAN) && r.span[1] < r.span[0]) return false;
+  if (r.Has(HAS_SPAN) && f.extents.span[1] < f.extents.span[0]) return false;
   return !s.high || simdjson::validate_utf8(line.data(), line.size());
 }
 

@@ -121,9 +121,10 @@ std::string ParseInto(od::parser& parser, std::string_view line, Record& r, Fiel
     return fmt::format("field `end` ({}) is before `start` ({})", internal::FormatNumber(r.end),
                        internal::FormatNumber(r.start));
   }
-  if (r.Has(HAS_SPAN) && r.span[1] < r.span[0]) {
+  if (r.Has(HAS_SPAN) && f.extents.span[1] < f.extents.span[0]) {
     return fmt::format("field `span` ends ({}) before it begins ({})",
-                       internal::FormatNumber(r.span[1]), internal::FormatNumber(r.span[0]));
+                       internal::FormatNumber(f.extents.span[1]),
+                       internal::FormatNumber(f.extents.span[0]));
   }
   return {};
 }
@@ -207,6 +208,7 @@ std::string RecordParser::Parse(std::string_view line, std::uint32_t file,
   r.id = arena.Copy(f.id);
   r.annotator = arena.Copy(f.annotator);
   r.track = arena.Copy(f.track);
+  if (r.flags & (HAS_SPAN | HAS_BOX | HAS_BOX3D | HAS_GEO)) StoreExtents(r, f.extents, arena);
   // Names the bundle knows are viewed there rather than copied.
   r.modality = s.names.Modality(f.modality);
   r.modality_name =

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <string>
@@ -35,8 +36,19 @@ struct AttrValue {
   Value value;
 };
 
-/// 256 bytes on 64-bit targets (four cache lines, no padding): `file` sits
-/// beside `flags`, ahead of the doubles.
+/// A record's geometric extents as read, before they are stored with the
+/// item (StoreExtents); only those its flags name are meaningful.
+struct Extents {
+  std::array<double, 2> span{};
+  std::array<double, 4> box{};
+  std::array<double, 7> box3d{};
+  std::array<double, 2> geo{};
+};
+
+/// 144 bytes on 64-bit targets (`file` sits beside `flags`, no padding): the
+/// geometric extents, which most records have one of or none, are stored
+/// beside the item's strings and viewed through `extents`, so a scene of
+/// 20,000 records writes and reads half the bytes it would with them inline.
 struct Record {
   std::string_view id;
   std::string_view modality_name;
@@ -50,10 +62,9 @@ struct Record {
   double start = 0;
   double end = 0;
   double confidence = 0;
-  std::array<double, 2> span{};
-  std::array<double, 4> box{};
-  std::array<double, 7> box3d{};
-  std::array<double, 2> geo{};
+  /// The extents the flags name, in the order span, box, box3d, geo (set by
+  /// StoreExtents; null when there are none).
+  const double* extents = nullptr;
   std::uint32_t attr_begin = 0;  ///< into Item::attrs
   std::uint32_t attr_count = 0;
   std::uint64_t line = 0;  ///< 1-based line number in that input
@@ -61,6 +72,13 @@ struct Record {
   bool Has(RecordFlag flag) const { return (flags & flag) != 0; }
   /// Both ends of the interval are known.
   bool HasTime() const { return (flags & (HAS_START | HAS_END)) == (HAS_START | HAS_END); }
+
+  /// The extents, each valid only when its flag is set: span[2], box[4]
+  /// (x, y, width, height), box3d[7] (centre, size, yaw), geo[2] (lat, lon).
+  const double* Span() const { return extents; }
+  const double* Box() const { return Span() + (Has(HAS_SPAN) ? 2 : 0); }
+  const double* Box3d() const { return Box() + (Has(HAS_BOX) ? 4 : 0); }
+  const double* Geo() const { return Box3d() + (Has(HAS_BOX3D) ? 7 : 0); }
 };
 
 /// A problem with one record that is a built-in finding, not an input error.
@@ -81,16 +99,33 @@ struct RecordIssue {
 /// declares (time needs both `start` and `end`), else "".
 std::string MissingExtentDetail(const Bundle& bundle, const Record& record);
 
-/// Stable storage for the strings records view.
+/// Stable storage for the strings and extents records view.
 class Arena {
  public:
-  std::string_view Copy(std::string_view text);
+  std::string_view Copy(std::string_view text) {
+    if (text.empty()) return {};
+    char* at = Allocate(text.size(), 1);
+    std::memcpy(at, text.data(), text.size());
+    return {at, text.size()};
+  }
+  /// Room for `bytes` at a multiple of `align` (a power of two up to 16),
+  /// valid until Reset.
+  char* Allocate(std::size_t bytes, std::size_t align) {
+    const std::size_t at = (used_ + align - 1) & ~(align - 1);
+    if (blocks_.empty() || at + bytes > blocks_[current_].capacity) {
+      return AllocateInNextBlock(bytes);
+    }
+    used_ = at + bytes;
+    return blocks_[current_].bytes.get() + at;
+  }
   /// Forgets every string (their views dangle) but keeps the blocks for the
   /// next strings, so an arena reused item after item allocates only while
   /// it grows to the largest item.
   void Reset();
 
  private:
+  char* AllocateInNextBlock(std::size_t bytes);
+
   struct Block {
     std::unique_ptr<char[]> bytes;
     std::size_t capacity = 0;
@@ -99,6 +134,10 @@ class Arena {
   std::size_t current_ = 0;  ///< the block being filled, when blocks_ is not empty
   std::size_t used_ = 0;     ///< of blocks_[current_]
 };
+
+/// Stores the extents `r.flags` names (from `values`) in `arena` and points
+/// r.extents at them; with none, r.extents is null.
+void StoreExtents(Record& r, const Extents& values, Arena& arena);
 
 /// All records of one item, in input order.
 struct Item {
