@@ -7,6 +7,7 @@
 
 #include "accord/runtime/internal/geometry.h"
 #include "accord/runtime/internal/prefault.h"
+#include "accord/runtime/internal/text_hash.h"
 
 namespace accord::runtime::internal {
 namespace {
@@ -39,7 +40,7 @@ std::uint64_t HashValue(const Value& v) {
       h ^= bits;
       break;
     }
-    case ValueKind::STRING: h ^= std::hash<std::string_view>{}(v.text); break;
+    case ValueKind::STRING: h ^= HashText(v.text); break;
     case ValueKind::ENUM:
     case ValueKind::CONCEPT: h ^= v.id; break;
   }

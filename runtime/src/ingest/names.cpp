@@ -1,44 +1,13 @@
 #include "names.h"
 
+#include "accord/runtime/internal/text_hash.h"
+
 #include <cstring>
 #include <map>
 #include <mutex>
 
 namespace accord::runtime::internal {
 namespace {
-
-/// A word at a time, then a final mix; names are short.
-std::uint64_t Hash(std::string_view text, std::uint32_t salt) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  const char* p = text.data();
-  std::size_t n = text.size();
-  std::uint64_t h = (std::uint64_t{salt} + 1) * kMul ^ n;
-  auto mix = [&](std::uint64_t word) {
-    h = (h ^ word) * kMul;
-    h ^= h >> 32;
-  };
-  for (; n > 8; n -= 8, p += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    mix(word);
-  }
-  // The last 1 to 8 bytes, in two loads that may overlap.
-  std::uint64_t word = 0;
-  if (n >= 4) {
-    std::uint32_t lo;
-    std::uint32_t hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    word = lo | (std::uint64_t{hi} << 32);
-  } else if (n > 0) {
-    const auto byte = [&](std::size_t i) {
-      return std::uint64_t{static_cast<unsigned char>(p[i])};
-    };
-    word = byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16;
-  }
-  mix(word);
-  return h ^ (h >> 29);
-}
 
 /// Whether the `n` bytes at `a` and `b` are equal; reads only those bytes,
 /// in words (names are short: no call to memcmp).
@@ -106,27 +75,27 @@ NameIndex::NameIndex(const Bundle& bundle) {
   modalities_ = Table(bundle.modalities.size());
   for (ModalityId m = 0; m < bundle.modalities.size(); ++m) {
     const std::string& name = bundle.modalities[m].name;
-    Insert(modalities_, {Hash(name, 0), name, 0, m});
+    Insert(modalities_, {HashText(name, 0), name, 0, m});
   }
   std::size_t labels = 0;
   for (const runtime::Concept& c : bundle.concepts) labels += c.labels.size();
   labels_ = Table(labels);
   for (ConceptId c = 0; c < bundle.concepts.size(); ++c) {
     for (const auto& [m, label] : bundle.concepts[c].labels) {
-      Insert(labels_, {Hash(label, m + 1), label, m, c});
+      Insert(labels_, {HashText(label, m + 1), label, m, c});
     }
   }
 }
 
 ModalityId NameIndex::Modality(std::string_view name, std::string_view& stored) const {
-  const Slot* slot = Find(modalities_, Hash(name, 0), name, 0);
+  const Slot* slot = Find(modalities_, HashText(name, 0), name, 0);
   if (!slot) return kNone;
   stored = slot->name;
   return slot->id;
 }
 
 ConceptId NameIndex::Concept(ModalityId m, std::string_view label, std::string_view& stored) const {
-  const Slot* slot = Find(labels_, Hash(label, m + 1), label, m);
+  const Slot* slot = Find(labels_, HashText(label, m + 1), label, m);
   if (!slot) return kNone;
   stored = slot->name;
   return slot->id;
