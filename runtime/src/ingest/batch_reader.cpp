@@ -108,7 +108,7 @@ std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
     }
   }
   table.clear();
-  internal::ReservePrefaulted(table, lines, lines);
+  ReservePrefaulted(table, lines, lines);
   return table;
 }
 

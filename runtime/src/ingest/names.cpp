@@ -1,10 +1,10 @@
 #include "names.h"
 
-#include "accord/runtime/internal/text_hash.h"
-
 #include <cstring>
 #include <map>
 #include <mutex>
+
+#include "accord/runtime/internal/text_hash.h"
 
 namespace accord::runtime::internal {
 namespace {
