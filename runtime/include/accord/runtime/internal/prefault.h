@@ -8,6 +8,7 @@
 // where the call is unsupported (Linux before 5.14, other systems) the pages
 // fault in as they are written, as before.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -38,12 +39,13 @@ inline void PrefaultForWrite(const void* p, std::size_t bytes) {
 #endif
 }
 
-/// v.reserve(n); when that takes new memory, the first `used` elements'
-/// bytes (those about to be written) are faulted in at once.
+/// Room for `n` elements in `v` (growing by half its capacity at least, as
+/// items grow one after another); when that takes new memory, the first
+/// `used` elements' bytes (those about to be written) are faulted in at once.
 template <class T>
 void ReservePrefaulted(std::vector<T>& v, std::size_t n, std::size_t used) {
   if (v.capacity() >= n) return;
-  v.reserve(n);
+  v.reserve(std::max(n, v.capacity() + v.capacity() / 2));
   PrefaultForWrite(v.data(), used * sizeof(T));
 }
 
