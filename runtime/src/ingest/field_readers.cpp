@@ -79,7 +79,9 @@ bool GetDouble(od::value& v, double& out) {
   const char* p = token.data();
   bool integral = false;
   double value = 0;
-  if (ScanJsonNumber(p, token.data() + token.size(), value, integral)) out = value;
+  if (ScanJsonNumber(p, token.data() + token.size(), value, integral) == JsonNumber::OK) {
+    out = value;
+  }
   return true;
 }
 

@@ -66,8 +66,10 @@ struct Scan {
     return false;
   }
 
-  /// A JSON number, as ScanJsonNumber reads it.
-  bool Number(double& out, bool& integral) { return ScanJsonNumber(p, end, out, integral); }
+  /// A JSON number within a double's range, as ScanJsonNumber reads it.
+  bool Number(double& out, bool& integral) {
+    return ScanJsonNumber(p, end, out, integral) == JsonNumber::OK;
+  }
 
   /// `true`, `false` or `null`, followed by something that is not a letter.
   bool Literal(std::string_view word) {

@@ -1,9 +1,10 @@
 #pragma once
-// JSON numbers to doubles, read by Accord itself: the flat reader reads
-// every number this way, and the simdjson reader takes the value from here
-// too, because simdjson 3.0.1 (Debian 12's) misreads numbers with many
-// digits after "0." (0.1000000000000000055511151231257827 gives 4.1e-16;
-// simdjson issue #2093, fixed upstream in 3.6.3).
+// JSON numbers to doubles, read by Accord itself: the flat reader reads every
+// number this way, input errors tell a malformed number from one out of range
+// by it, and the simdjson reader takes the value from here too, because
+// simdjson 3.0.1 (Debian 12's) misreads numbers with many digits after "0."
+// (0.1000000000000000055511151231257827 gives 4.1e-16; simdjson issue #2093,
+// fixed upstream in 3.6.3).
 
 #include <cstddef>
 #include <cstdint>
@@ -14,12 +15,18 @@ namespace accord::runtime::internal {
 /// false when it is beyond a double's range.
 bool ConvertJsonNumber(const char* begin, const char* end, double& value);
 
+/// What ScanJsonNumber found.
+enum class JsonNumber {
+  OK,            ///< `value` holds it
+  MALFORMED,     ///< no JSON number at `p` (`p` unchanged)
+  OUT_OF_RANGE,  ///< a JSON number beyond a double's range (`p` past it)
+};
+
 /// Reads the JSON number (RFC 8259 grammar) at `p`, not reading at or past
 /// `end`: the nearest double in `value` (ties to even), `p` just past the
-/// number, `integral` when it has neither fraction nor exponent. False,
-/// with `p` unchanged, when there is no number at `p` or it is beyond a
-/// double's range (overflow, or underflow to zero from a nonzero number).
-inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool& integral) {
+/// number, `integral` when it has neither fraction nor exponent. Beyond a
+/// double's range means overflow, or underflow to zero from a nonzero number.
+inline JsonNumber ScanJsonNumber(const char*& p, const char* end, double& value, bool& integral) {
   auto digit = [end](const char* at) {
     return at < end && static_cast<unsigned char>(*at - '0') < 10;
   };
@@ -27,7 +34,7 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
   const char* q = p;
   const bool negative = q < end && *q == '-';
   if (negative) ++q;
-  if (!digit(q)) return false;
+  if (!digit(q)) return JsonNumber::MALFORMED;
   // All the digits into `mantissa` (exact while there are at most 19 of
   // them); the number is mantissa * 10^scale.
   std::uint64_t mantissa = 0;
@@ -42,7 +49,7 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
   integral = true;
   if (q < end && *q == '.') {
     ++q;
-    if (!digit(q)) return false;
+    if (!digit(q)) return JsonNumber::MALFORMED;
     integral = false;
     const char* fraction = q;
     while (digit(q)) mantissa = mantissa * 10 + static_cast<unsigned>(*q++ - '0');
@@ -54,7 +61,7 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
     integral = false;
     bool minus = false;
     if (q < end && (*q == '+' || *q == '-')) minus = *q++ == '-';
-    if (!digit(q)) return false;
+    if (!digit(q)) return JsonNumber::MALFORMED;
     int exponent = 0;
     while (digit(q)) {
       if (exponent < 100000) exponent = exponent * 10 + (*q - '0');
@@ -73,10 +80,11 @@ inline bool ScanJsonNumber(const char*& p, const char* end, double& value, bool&
     const double result = scale < 0 ? magnitude / kPowers[-scale] : magnitude * kPowers[scale];
     value = negative ? -result : result;
   } else if (!ConvertJsonNumber(begin, q, value)) {
-    return false;
+    p = q;
+    return JsonNumber::OUT_OF_RANGE;
   }
   p = q;
-  return true;
+  return JsonNumber::OK;
 }
 
 }  // namespace accord::runtime::internal

@@ -4,11 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "json_number.h"
+
 namespace accord::runtime::internal {
 namespace {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 /// Appends the escape for a control character, or `c` itself.
 void AppendEscaped(std::string& out, char c) {
@@ -37,16 +38,13 @@ void AppendEscaped(std::string& out, char c) {
   }
 }
 
-/// Skips `-?(0|[1-9][0-9]*)` from `i`; returns false if there is none.
-bool SkipInteger(std::string_view t, std::size_t& i) {
-  if (i < t.size() && t[i] == '-') ++i;
-  if (i >= t.size() || !IsDigit(t[i])) return false;
-  if (t[i] == '0') {
-    ++i;
-  } else {
-    while (i < t.size() && IsDigit(t[i])) ++i;
-  }
-  return true;
+/// Whether all of `t` is one JSON number (in a double's range or not), and
+/// whether it is written as an integer.
+bool WholeJsonNumber(std::string_view t, bool& integral) {
+  const char* p = t.data();
+  const char* end = t.data() + t.size();
+  double ignored = 0;
+  return ScanJsonNumber(p, end, ignored, integral) != JsonNumber::MALFORMED && p == end;
 }
 
 }  // namespace
@@ -90,25 +88,13 @@ std::string_view TrimJsonSpace(std::string_view text) {
 }
 
 bool IsJsonNumber(std::string_view t) {
-  std::size_t i = 0;
-  if (!SkipInteger(t, i)) return false;
-  if (i < t.size() && t[i] == '.') {
-    ++i;
-    if (i >= t.size() || !IsDigit(t[i])) return false;
-    while (i < t.size() && IsDigit(t[i])) ++i;
-  }
-  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-    ++i;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-    if (i >= t.size() || !IsDigit(t[i])) return false;
-    while (i < t.size() && IsDigit(t[i])) ++i;
-  }
-  return i == t.size();
+  bool integral = false;
+  return WholeJsonNumber(t, integral);
 }
 
 bool IsJsonInteger(std::string_view t) {
-  std::size_t i = 0;
-  return SkipInteger(t, i) && i == t.size();
+  bool integral = false;
+  return WholeJsonNumber(t, integral) && integral;
 }
 
 bool IsBlank(std::string_view text) {
