@@ -51,21 +51,10 @@ inline bool PlainString(od::value& v, std::string_view& out) {
   if (token.empty() || token[0] != '"') return false;
   // The token is followed by padding: whole words may be read.
   const char* begin = token.data() + 1;
-  for (const char* p = begin;; p += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    const std::uint64_t quote = BytesEqual(word, '"');
-    const std::uint64_t backslash = BytesEqual(word, '\\');
-    if ((quote | backslash) == 0) {
-      if (p + 8 >= token.data() + token.size()) return false;  // unreachable: the token is closed
-      continue;
-    }
-    // The first of them (little-endian: the lowest bit).
-    if (backslash != 0 && (quote == 0 || (backslash & -backslash) < (quote & -quote))) return false;
-    const std::size_t at = static_cast<std::size_t>(std::countr_zero(quote)) / 8;
-    out = std::string_view(begin, static_cast<std::size_t>(p + at - begin));
-    break;
-  }
+  bool high = false;  // simdjson has checked the UTF-8
+  const char* close = PlainStringEnd(begin, token.data() + token.size(), high);
+  if (!close) return false;
+  out = std::string_view(begin, static_cast<std::size_t>(close - begin));
   od::raw_json_string raw;
   return v.get_raw_json_string().get(raw) == simdjson::SUCCESS;  // consumes it
 }

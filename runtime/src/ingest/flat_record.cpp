@@ -45,25 +45,11 @@ struct Scan {
   bool String(std::string_view& out) {
     if (!At('"')) return false;
     const char* begin = p + 1;
-    for (const char* q = begin; q < end; q += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, q, 8);
-      const std::uint64_t quote = BytesEqual(word, '"');
-      const std::uint64_t stop = quote | BytesEqual(word, '\\') | BytesBelow(word, 0x20);
-      if (stop == 0) {
-        high |= (word & kByteHighs) != 0;  // may include padding bytes: only costs a check
-        continue;
-      }
-      const int at = std::countr_zero(stop);  // bit 7 of the first stop byte
-      if (!(quote & (std::uint64_t{1} << at))) return false;  // escape or control character
-      const char* close = q + at / 8;
-      if (close >= end) return false;
-      high |= (word & kByteHighs & ((std::uint64_t{1} << at) - 1)) != 0;
-      out = std::string_view(begin, static_cast<std::size_t>(close - begin));
-      p = close + 1;
-      return true;
-    }
-    return false;
+    const char* close = PlainStringEnd(begin, end, high);
+    if (!close) return false;
+    out = std::string_view(begin, static_cast<std::size_t>(close - begin));
+    p = close + 1;
+    return true;
   }
 
   /// A JSON number within a double's range, as ScanJsonNumber reads it.
