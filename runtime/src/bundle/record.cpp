@@ -4,6 +4,8 @@
 #include <cstring>
 #include <vector>
 
+#include "accord/runtime/internal/prefault.h"
+
 namespace accord::runtime {
 
 char* Arena::AllocateInNextBlock(std::size_t bytes) {
@@ -18,6 +20,7 @@ char* Arena::AllocateInNextBlock(std::size_t bytes) {
     const std::size_t capacity = std::max<std::size_t>(
         bytes, last == 0 ? 1024 : std::min<std::size_t>(last * 2, 1 << 20));
     blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), capacity});
+    internal::PrefaultForWrite(blocks_.back().bytes.get(), capacity);  // to be filled, and kept
   }
   current_ = next;
   used_ = bytes;

@@ -108,7 +108,7 @@ std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
     }
   }
   table.clear();
-  ReservePrefaulted(table, lines, lines);
+  ReservePrefaulted(table, lines + lines / 4);  // items tend to be alike, give or take
   return table;
 }
 
@@ -301,8 +301,9 @@ void BatchReader::Impl::AddPending(const internal::LineReader::Line& line) {
   }
   const auto offset = static_cast<std::size_t>(text - view_begin);
   view_size = offset + size;
-  pending.lines.push_back({offset, size, line.number, current,
-                           static_cast<std::uint32_t>(pending.segments.size())});
+  // A table growing past its capacity would fault in page by page.
+  internal::PushBackPrefaulted(pending.lines, {offset, size, line.number, current,
+                                               static_cast<std::uint32_t>(pending.segments.size())});
 }
 
 void BatchReader::Impl::CloseSegment() {

@@ -74,7 +74,7 @@ void Validate(const Bundle& bundle, ThreadState& state, const ItemBatch& batch,
   item.key = item.arena.Copy(batch.key);
   item.sequence = batch.sequence;
   const std::size_t lines = batch.lines.size();
-  internal::ReservePrefaulted(item.records, lines + lines / 4, lines);  // room to grow
+  internal::ReservePrefaulted(item.records, lines + lines / 4);  // room to grow
   for (const ItemBatch::Line& line : batch.lines) {
     std::string reason = state.parser.Parse(batch.Text(line), line.file, line.number, item);
     if (!reason.empty()) result.errors.push_back({line.file, line.number, std::move(reason)});

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 #if defined(__linux__)
@@ -19,8 +20,8 @@
 
 namespace accord::runtime::internal {
 
-/// Below this, one system call costs more than the faults it saves.
-inline constexpr std::size_t kPrefaultMinBytes = std::size_t{64} << 10;
+/// Below this, one system call costs about what the faults it saves do.
+inline constexpr std::size_t kPrefaultMinBytes = std::size_t{16} << 10;
 
 /// Maps the whole pages within [p, p + bytes) for writing, now.
 inline void PrefaultForWrite(const void* p, std::size_t bytes) {
@@ -40,19 +41,31 @@ inline void PrefaultForWrite(const void* p, std::size_t bytes) {
 }
 
 /// Room for `n` elements in `v` (growing by half its capacity at least, as
-/// items grow one after another); when that takes new memory, the first
-/// `used` elements' bytes (those about to be written) are faulted in at once.
+/// items grow one after another); when that takes new memory, all of it is
+/// faulted in at once: the vector is reused item after item, and a later,
+/// larger item would otherwise fault in the rest page by page.
 template <class T>
-void ReservePrefaulted(std::vector<T>& v, std::size_t n, std::size_t used) {
+void ReservePrefaulted(std::vector<T>& v, std::size_t n) {
   if (v.capacity() >= n) return;
-  v.reserve(std::max(n, v.capacity() + v.capacity() / 2));
-  PrefaultForWrite(v.data(), used * sizeof(T));
+  std::vector<T> bigger;
+  bigger.reserve(std::max(n, v.capacity() + v.capacity() / 2));
+  // Before the elements move in, or they would fault it in page by page.
+  PrefaultForWrite(bigger.data(), bigger.capacity() * sizeof(T));
+  bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  v.swap(bigger);
+}
+
+/// v.push_back(x), faulting new memory in at once.
+template <class T>
+void PushBackPrefaulted(std::vector<T>& v, const T& x) {
+  if (v.size() == v.capacity()) ReservePrefaulted(v, std::max<std::size_t>(64, v.size() + 1));
+  v.push_back(x);
 }
 
 /// v.resize(n), faulting new memory in at once.
 template <class T>
 void ResizePrefaulted(std::vector<T>& v, std::size_t n) {
-  ReservePrefaulted(v, n, n);
+  ReservePrefaulted(v, n);
   v.resize(n);
 }
 
