@@ -49,12 +49,18 @@ void UseHugePages() {
   mallopt(M_ARENA_MAX, 1);
   std::array<void*, kBlocks> blocks{};
   for (void*& block : blocks) block = std::malloc(kBlock);
-  // Consecutive blocks from the top of the heap: one range.
-  const auto first = reinterpret_cast<std::uintptr_t>(blocks.front());
-  const auto last = reinterpret_cast<std::uintptr_t>(blocks.back());
-  if (blocks.front() != nullptr && blocks.back() != nullptr && last > first) {
-    const std::uintptr_t begin = (first + kHuge - 1) & ~(kHuge - 1);
-    const std::uintptr_t end = (last + kBlock) & ~(kHuge - 1);
+  // Only if they are consecutive blocks from the top of the heap, one range
+  // (not where brk failed and glibc mapped them elsewhere).
+  bool heap = blocks.front() != nullptr;
+  for (std::size_t i = 1; heap && i < blocks.size(); ++i) {
+    const auto gap = reinterpret_cast<std::uintptr_t>(blocks[i]) -
+                     reinterpret_cast<std::uintptr_t>(blocks[i - 1]);
+    heap = blocks[i] != nullptr && gap >= kBlock && gap <= kBlock + 64;  // a chunk header apart
+  }
+  if (heap) {
+    const std::uintptr_t begin =
+        (reinterpret_cast<std::uintptr_t>(blocks.front()) + kHuge - 1) & ~(kHuge - 1);
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(blocks.back()) + kBlock) & ~(kHuge - 1);
     if (end > begin) (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
   }
   for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) std::free(*it);
