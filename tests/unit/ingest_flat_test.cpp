@@ -9,6 +9,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <random>
 #include <string>
 #include <utility>
@@ -175,12 +176,18 @@ class Generator {
         "3.0",     "1e3",        "1E-2",       "-2.5e+1",    "123456789012345678",
         "1e22",    "1e23",       "9007199254740993",         "0.1000000000000000055511151231257827",
         "5e-324",  "2.2250738585072014e-308",  "1.7976931348623157e308", "123.456e-7",
-        "0.30000000000000004",   "1e-400",     "00",         "1.",         "-",
-        ".5",      "1e",         "+1",         "1e999",      "NaN",        "0x10"};
-    constexpr int kValid = 20;  // the first kValid forms are valid JSON within range
+        "0.30000000000000004",   "1234567.1234567",          "12345678.5", "1.12345678",
+        "9999999.9999999",       "-0.0000001", "1e-400",     "00",         "1.",
+        "-",       ".5",         "1e",         "+1",         "1e999",      "NaN",
+        "0x10",    "-01",        "07.5"};
+    constexpr int kValid = 25;  // the first kValid forms are valid JSON within range
+    constexpr int kInvalid = static_cast<int>(std::size(kForms)) - kValid;
     std::string text;
     if (Chance(60)) {
-      text = std::to_string(Pick(100000));
+      // 1 to 9 digits before the point: the 8-byte reads' bounds on either side.
+      int limit = 10;
+      for (int digits = Pick(9); digits > 0; --digits) limit *= 10;
+      text = std::to_string(Pick(limit));
       if (Chance(70)) {
         text += ".";
         const int digits = 1 + Pick(17);
@@ -189,7 +196,7 @@ class Generator {
       if (Chance(10)) text += (Chance(50) ? "e" : "E-") + std::to_string(Pick(30));
       if (Chance(20)) text = "-" + text;
     } else {
-      const int form = Chance(90) ? Pick(kValid) : kValid + Pick(10);
+      const int form = Chance(90) ? Pick(kValid) : kValid + Pick(kInvalid);
       text = kForms[form];
       if (form >= kValid) declined_ = true;
     }
