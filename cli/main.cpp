@@ -34,9 +34,9 @@ void KeepFreedMemory() {
 /// megabytes of records, text and indexes, that was a sixth of the time.
 /// glibc asks for huge pages only when the environment says so
 /// (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), which a program cannot set for
-/// itself; so the heap is grown here, once, by kHugeHeap bytes of address
-/// space (nothing is written), which are marked for huge pages and handed back
-/// to malloc, which keeps them (the trim threshold above) and serves later
+/// itself; so the heap is grown here, once, by 120 MiB of address space
+/// (nothing is written), which are marked for huge pages and handed back to
+/// malloc, which keeps them (the trim threshold above) and serves later
 /// allocations from them. One arena for all threads, so that the workers'
 /// allocations come from there too. Only a hint: where the kernel has no
 /// transparent huge pages, or they are off, pages are 4 KiB as before; memory
@@ -45,7 +45,7 @@ void UseHugePages() {
 #if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
   constexpr std::size_t kHuge = std::size_t{2} << 20;
   constexpr std::size_t kBlock = std::size_t{30} << 20;  // under the mmap threshold: from the heap
-  constexpr int kBlocks = 4;                              // kHugeHeap: 120 MiB
+  constexpr int kBlocks = 4;
   mallopt(M_ARENA_MAX, 1);
   std::array<void*, kBlocks> blocks{};
   for (void*& block : blocks) block = std::malloc(kBlock);

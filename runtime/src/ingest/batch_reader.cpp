@@ -105,6 +105,7 @@ std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
     if (!free_.empty()) {
       table = std::move(free_.back());
       free_.pop_back();
+      kept_bytes_ -= Bytes(table);
     }
   }
   table.clear();
@@ -114,7 +115,10 @@ std::vector<ItemBatch::Line> LineTables::Take(std::size_t lines) {
 
 void LineTables::Give(std::vector<ItemBatch::Line> table) {
   std::lock_guard lock(mutex_);
-  if (free_.size() < kKeep) free_.push_back(std::move(table));  // reserved: does not throw
+  if (free_.size() < kKeep && kept_bytes_ + Bytes(table) <= kKeepBytes) {
+    kept_bytes_ += Bytes(table);
+    free_.push_back(std::move(table));  // reserved: does not throw
+  }
 }
 
 }  // namespace internal

@@ -84,7 +84,10 @@ class BytePool : public std::enable_shared_from_this<BytePool> {
 };
 
 /// Line tables of batches their users are done with, for later items (from
-/// any thread).
+/// any thread). A table keeps the capacity of the largest item it held, so
+/// what is kept is bounded in bytes too: otherwise, one large item after
+/// another, every kept table would grow to the largest item's size, and
+/// memory with the number of large items read.
 class LineTables {
  public:
   LineTables() { free_.reserve(kKeep); }
@@ -94,8 +97,13 @@ class LineTables {
 
  private:
   static constexpr std::size_t kKeep = 64;  // more than the items of the chunks in flight
+  static constexpr std::size_t kKeepBytes = std::size_t{4} << 20;
+  static std::size_t Bytes(const std::vector<ItemBatch::Line>& table) {
+    return table.capacity() * sizeof(ItemBatch::Line);
+  }
   std::mutex mutex_;
   std::vector<std::vector<ItemBatch::Line>> free_;
+  std::size_t kept_bytes_ = 0;  ///< of the tables in free_
 };
 
 }  // namespace internal

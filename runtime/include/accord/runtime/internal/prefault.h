@@ -1,12 +1,14 @@
 #pragma once
 // Faulting memory in ahead of writing it, in one system call. A process's
-// first write to a page costs a page fault each (about 11 us per 4 KiB page
-// in the KVM guest of bench/RESULTS.md, 6 of them in the guest's fault path);
-// MADV_POPULATE_WRITE maps a whole range at once for about 1 us a page. Used
-// where the runtime is about to write megabytes it has not written before:
-// read buffers, an item's records, line tables, join indexes. Only a hint:
-// where the call is unsupported (Linux before 5.14, other systems) the pages
-// fault in as they are written, as before.
+// first write to a 4 KiB page costs a page fault each (about 12 us in the KVM
+// guest of bench/RESULTS.md); MADV_POPULATE_WRITE maps a whole range at once
+// for about 1 us a page (in that guest the first write still costs an exit to
+// the host, 6 us, which is why the accord command also serves its heap from
+// huge pages: cli/main.cpp). Used where the runtime is about to write memory
+// it has not written before: read buffers, an item's records and arena
+// blocks, line tables, join indexes. Only a hint: where the call is
+// unsupported (Linux before 5.14, other systems) the pages fault in as they
+// are written, as before.
 
 #include <algorithm>
 #include <cstddef>
