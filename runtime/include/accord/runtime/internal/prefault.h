@@ -49,8 +49,12 @@ inline void PrefaultForWrite(const void* p, std::size_t bytes) {
 template <class T>
 void ReservePrefaulted(std::vector<T>& v, std::size_t n) {
   if (v.capacity() >= n) return;
+  const std::size_t capacity = std::max(n, v.capacity() + v.capacity() / 2);
+  // An empty vector lets its memory go first: the old and the new block are
+  // not held at once (for the largest items, the run's peak).
+  if (v.empty()) std::vector<T>().swap(v);
   std::vector<T> bigger;
-  bigger.reserve(std::max(n, v.capacity() + v.capacity() / 2));
+  bigger.reserve(capacity);
   // Before the elements move in, or they would fault it in page by page.
   PrefaultForWrite(bigger.data(), bigger.capacity() * sizeof(T));
   bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
