@@ -1,7 +1,7 @@
 # Run after ANTLR generates the lexer or parser (grammar/CMakeLists.txt):
 # the generated code deserializes its ATN in a static initializer, that is in
 # every process that links it, before main, whether or not it ever parses
-# .accord text (about 1.5 ms and 200 KB of heap per `accord` command, most of
+# .accord text (about 1 ms and 100 KB of heap per `accord` command, most of
 # which read bundles or data). This moves that initialization into the
 # constructor, as a function-local static: done once, on first use, thread
 # safe. Fails the build if the generated code no longer has the expected
